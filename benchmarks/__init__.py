@@ -1,0 +1,1 @@
+"""Benchmarks: scripts printing figures, run as `python -m benchmarks.NAME`."""
