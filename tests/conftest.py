@@ -18,3 +18,11 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_path(shared: Path) -> Path:
     return shared / "seeds" / "000_279920492ad6a31d.txt"
+
+
+@pytest.fixture(scope="session")
+def fact_step():
+    """One FactStep for the whole session: its spaCy models load once."""
+    from chronique.extract import FactStep
+
+    return FactStep()

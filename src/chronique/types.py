@@ -61,6 +61,7 @@ class Entity:
     text: str
     label: str  # ORG | PER | LOC | MISC
     key: str
+    anaphor: bool = False  # "la firme", "the company": resolved to the subject organisation's key
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class Figure:
     currency: str | None = None
     mod: str | None = None  # MORE_THAN | LESS_THAN | APPROX ...
     sentence: tuple[int, int] | None = None
+    direction: str | None = None  # up | down: a change ("a crû de 5,4%"), not a level
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,8 @@ class Claim:
     figures: tuple[dict[str, Any], ...] = ()
     forward: bool = False
     key: str = ""  # joins the same claim across reports
+    about: str = ""  # short canonical description (English predicate + object lemma) for linking claims
+    attested: tuple[dict[str, Any], ...] = ()  # later statements about it: {"modality", "who", "via"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +154,8 @@ def _tuple_fields(cls: type, data: dict[str, Any]) -> dict[str, Any]:
             out[name] = tuple(out[name])
     if "figures" in out and cls is Claim:
         out["figures"] = tuple(out["figures"])
+    if "attested" in out and cls is Claim:
+        out["attested"] = tuple(out["attested"])
     return out
 
 

@@ -1,0 +1,239 @@
+"""Facts benchmark: claims, modality, source and figures on the hand-written gold set, and speed.
+
+Run: .venv/bin/python -m benchmarks.facts [--rounds N] [--split tune|heldout|all]
+
+Claims match when the subject key and the target value are both right and the predicted clause
+covers the gold anchor word. Scores are printed twice: with the gold timexes (the facts step alone)
+and with the time tagger's timexes (the whole pipeline). Speed: words/s of repair + time + facts
+against bare spaCy NER (the same model with only `ner` enabled) on the same texts, in the same run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import unicodedata
+from typing import Any
+
+from chronique.io.text import parse_text
+from chronique.lang import load_table
+from chronique.pipeline import Pipeline
+from chronique.types import Document, Timex
+
+from .paths import REPO
+
+GOLD = REPO / "tests" / "data" / "facts"
+
+
+def load_gold(split: str = "all") -> list[tuple[dict[str, Any], Document]]:
+    """Gold records with their documents (dct and lang set, text = the article body)."""
+    out = []
+    for line in (GOLD / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if split != "all" and rec["split"] != split:
+            continue
+        path = GOLD / rec["file"]
+        doc = parse_text(path.read_text(encoding="utf-8"), str(path), path.read_bytes())
+        out.append((rec, doc.replace(lang=rec["lang"])))
+    return out
+
+
+def gold_timexes(rec: dict[str, Any], text: str) -> tuple[Timex, ...]:
+    """The annotated timexes placed in `text` (each searched after the previous one)."""
+    from chronique.time import calendar
+
+    out, pos = [], 0
+    for n, t in enumerate(rec["timexes"], 1):
+        start = text.find(t["text"], pos)
+        if start < 0:
+            start = text.find(t["text"])
+        if start < 0:
+            raise ValueError(f"{rec['id']}: timex {t['text']!r} not in text")
+        pos = start + 1
+        kind = "DURATION" if t["value"].startswith("P") else "DATE"
+        out.append(Timex(id=f"t{n}", start=start, end=start + len(t["text"]), text=t["text"], type=kind,
+                         value=t["value"], mod=t["mod"], interval=calendar.interval(t["value"])))
+    return tuple(sorted(out, key=lambda t: t.start))
+
+
+def _norm(s: str | None) -> str:
+    s = unicodedata.normalize("NFC", (s or "").lower()).replace("\u2019", "'")
+    return " ".join(s.split())
+
+
+def _same_name(gold: str | None, pred: str | None) -> bool:
+    g, p = _norm(gold), _norm(pred)
+    return bool(g) and bool(p) and (g in p or p in g)
+
+
+def source_ok(gold: dict[str, Any] | None, pred: dict[str, Any] | None) -> bool:
+    if gold is None:
+        return pred is None or not pred.get("who")
+    if pred is None:
+        return False
+    if gold.get("who") and not (_same_name(gold["who"], pred.get("who")) or _same_name(gold["who"], pred.get("key"))):
+        return False
+    return not gold.get("via") or _same_name(gold["via"], pred.get("via"))
+
+
+def score_claims(rec: dict[str, Any], doc: Document, counts: dict[str, int], errors: list[str]) -> None:
+    text = doc.text
+    used: set[int] = set()
+    counts["pred"] += len(doc.claims)
+    for g in rec["claims"]:
+        counts["gold"] += 1
+        at = text.find(g["anchor"])
+        hit = None
+        for i, c in enumerate(doc.claims):
+            value = c.target["value"] if c.target else None
+            if i not in used and c.subject["key"] == g["subject"] and value == g["target"] and c.start <= at < c.end:
+                hit = i
+                break
+        if hit is None:
+            near = [f"{c.subject['key']}/{c.target and c.target['value']}" for c in doc.claims if c.start <= at < c.end]
+            errors.append(f"{rec['id']} miss {g['anchor']!r} {g['subject']}/{g['target']} got {near}")
+            continue
+        used.add(hit)
+        c = doc.claims[hit]
+        counts["match"] += 1
+        counts["modality"] += c.modality == g["modality"]
+        counts["source"] += source_ok(g["source"], c.source)
+        if c.modality != g["modality"]:
+            errors.append(f"{rec['id']} modality {g['anchor']!r} gold {g['modality']} got {c.modality}")
+        if not source_ok(g["source"], c.source):
+            errors.append(f"{rec['id']} source {g['anchor']!r} gold {g['source']} got {c.source}")
+    for i, c in enumerate(doc.claims):
+        if i not in used:
+            errors.append(f"{rec['id']} extra {c.subject['key']}/{c.predicate}/{c.target and c.target['value']}")
+
+
+def score_figures(rec: dict[str, Any], doc: Document, counts: dict[str, int], errors: list[str]) -> None:
+    text = doc.text
+    counts["fig_pred"] += len(doc.figures)
+    for g in rec["figures"]:
+        counts["fig_gold"] += 1
+        at = text.find(g["text"])
+        f = next((f for f in doc.figures if f.start < at + len(g["text"]) and at < f.end), None)
+        got = f and (f.kind, f.value, f.unit, f.currency, f.mod)
+        want = (g["kind"], g["value"], g["unit"], g["currency"], g["mod"])
+        if f is not None:
+            counts["fig_found"] += 1
+        if got == want:
+            counts["fig_ok"] += 1
+        else:
+            errors.append(f"{rec['id']} figure {g['text']!r} want {want} got {got}")
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def report(name: str, counts: dict[str, int]) -> dict[str, float]:
+    p, r = _ratio(counts["match"], counts["pred"]), _ratio(counts["match"], counts["gold"])
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    out = {"P": p, "R": r, "F1": f1, "modality": _ratio(counts["modality"], counts["match"]),
+           "source": _ratio(counts["source"], counts["match"]), "figures": _ratio(counts["fig_ok"], counts["fig_gold"]),
+           "fig_precision": _ratio(counts["fig_found"], counts["fig_pred"])}
+    print(f"{name:26} claims P={p:.3f} R={r:.3f} F1={f1:.3f} (gold {counts['gold']}, pred {counts['pred']}, "
+          f"match {counts['match']})  modality={out['modality']:.3f}  source={out['source']:.3f}  "
+          f"figures={out['figures']:.3f} ({counts['fig_ok']}/{counts['fig_gold']}, fig precision {out['fig_precision']:.3f})")
+    return out
+
+
+def build_steps(with_tagger: bool) -> list[Any]:
+    from chronique.extract import FactStep
+
+    steps: list[Any] = []
+    try:
+        from chronique.repair import RepairStep
+        steps.append(RepairStep())
+    except ImportError:
+        pass
+    if with_tagger:
+        from chronique.time import TimexStep
+        steps.append(TimexStep())
+    return steps + [FactStep()]
+
+
+def evaluate(split: str, verbose: bool) -> None:
+    data = load_gold(split)
+    for mode in ("gold timexes", "tagger timexes"):
+        steps = build_steps(with_tagger=mode == "tagger timexes")
+        *pre, facts = steps
+        by_split: dict[str, dict[str, int]] = {}
+        errors: list[str] = []
+        for rec, doc in data:
+            doc = Pipeline(pre)(doc)
+            if mode == "gold timexes":
+                doc = doc.replace(timexes=gold_timexes(rec, doc.text))
+            doc = facts(doc)
+            for key in (rec["split"], "all"):
+                c = by_split.setdefault(key, {k: 0 for k in ("gold", "pred", "match", "modality", "source", "fig_gold",
+                                                             "fig_ok", "fig_pred", "fig_found")})
+                score_claims(rec, doc, c, errors if key == rec["split"] else [])
+                score_figures(rec, doc, c, errors if key == rec["split"] else [])
+        print(f"-- {mode}")
+        for key in ("tune", "heldout", "all"):
+            if key in by_split:
+                report(f"  {key}", by_split[key])
+        if verbose:  # errors of the split asked for only: held-out errors are not for tuning
+            for e in errors if split != "all" else []:
+                print("    ", e)
+
+
+def speed(rounds: int) -> None:
+    """Words per second: whole pipeline vs bare spaCy NER, same texts, same run."""
+    import spacy
+
+    from chronique.extract.model import load_spacy
+
+    data = load_gold("all")
+    words = sum(len(doc.raw.split()) for _, doc in data) * rounds
+    pipe = Pipeline(build_steps(with_tagger=True))
+    bare = {lang: load_spacy(lang) for lang in ("fr", "en")}
+    for nlp in bare.values():
+        nlp.select_pipes(enable=["ner"])
+    for _, doc in data:  # warm up: model loads and first-call costs stay out of the timing
+        pipe(doc)
+        bare[doc.lang](doc.raw)
+    t_ner, t_pipe = [], []
+    for _ in range(rounds):  # alternate the two, keep each one's best round: other load on the machine is noise
+        t0 = time.perf_counter()
+        for _, doc in data:
+            bare[doc.lang](doc.raw)
+        t_ner.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for _, doc in data:
+            pipe(doc)
+        t_pipe.append(time.perf_counter() - t0)
+    words //= rounds
+    t_ner, t_pipe = min(t_ner), min(t_pipe)
+    stage = [doc for _, doc in data]
+    shares = []
+    for step in pipe.steps:  # one timed pass per step on the previous step's output
+        t0 = time.perf_counter()
+        stage = [step(doc) for doc in stage]
+        shares.append(f"{step.name} {(time.perf_counter() - t0) / t_ner:.2f}")
+    print(f"-- speed ({words} words, spaCy {spacy.__version__}, steps {pipe.names})")
+    print(f"  cost per step in units of bare NER: {', '.join(shares)}")
+    print(f"  bare spaCy NER   {words / t_ner:9.0f} words/s")
+    print(f"  whole pipeline   {words / t_pipe:9.0f} words/s")
+    print(f"  ratio (pipeline cost / NER cost) = {t_pipe / t_ner:.2f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="all", choices=("tune", "heldout", "all"))
+    ap.add_argument("--rounds", type=int, default=3, help="passes over the texts for the speed figures")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and extra")
+    ap.add_argument("--no-speed", action="store_true")
+    args = ap.parse_args()
+    load_table("fr", "facts")
+    evaluate(args.split, args.verbose)
+    if not args.no_speed:
+        speed(args.rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Corpus-level work: fingerprints and duplicates, stories, entity timelines, the claims ledger."""

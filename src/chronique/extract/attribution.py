@@ -1,0 +1,139 @@
+"""Modality and attribution of a clause: cue verbs, phrases, the conditional, who speaks and through what."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .rules import strongest
+from .syntax import CONTENT, Clauses, children, is_verb
+
+
+class Attribution(Clauses):
+    """Modality and source lookups on one parsed sentence (see Clauses for the arguments)."""
+
+    def attestation(self) -> dict[str, Any] | None:
+        """For a sentence about an earlier statement ("Xiaomi a confirmé ces informations"): its modality and source."""
+        found, speaker = [], None
+        for tok in self.toks:
+            cue = self.cue(tok)
+            if cue in ("confirmed", "denied", "rumour"):
+                found.append(cue)
+                speaker = speaker or tok
+            elif cue == "report" and speaker is None:
+                speaker = tok
+        phrase = self.rules.phrase_modality(self.sent.text)
+        if phrase == "rumour":
+            found.append(phrase)
+        if not found:
+            return None
+        head = speaker or self.toks[0]
+        source = self.source(speaker, head, [])
+        return {"modality": strongest(found), "who": source["who"] if source else None,
+                "key": source["key"] if source else None, "via": source["via"] if source else None}
+
+    def modality(self, head: Any, chain: Sequence[Any], clause: str, start: int) -> tuple[str, Any | None]:
+        """The clause's modality and the token of the cue verb that names its speaker (if any).
+
+        clause: the clause's own text, which starts at document offset `start`
+        """
+        rules, ctx = self.rules, self.ctx
+        found: list[str] = []
+        speaker = None
+        own = self.cue(head)
+        if own and own != "report":
+            found.append(own)
+        if own == "report" and self.announced_object(head) is not None:
+            found.append("plan")  # an announced measure is to come, unless its date is past (see build)
+        if own in ("report", "confirmed", "denied"):
+            speaker = head
+        reported = False
+        for h in chain:
+            cue = self.cue(h)
+            if cue == "report":
+                reported = True
+            elif cue:
+                found.append(cue)
+            if cue in ("report", "confirmed", "denied") and speaker is None:
+                speaker = h
+        first = min([self.off + t.idx for h in chain for t in (h, *children(h, ("aux", "auxpass", "aux:pass", "aux:tense")))],
+                    default=start)
+        if first < start:  # "Alphabet is said to be preparing": the cue phrase sits on the verbs above
+            clause = ctx.text[first:start] + clause
+        phrase = rules.phrase_modality(clause)
+        if phrase:
+            found.append(phrase)
+        verbs = [head, *chain, *(c for h in (head, *chain) for c in h.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+        if any("Tense=Fut" in str(v.morph) for v in verbs):
+            found.append("plan")
+        conditional = [v for v in verbs if "Mood=Cnd" in str(v.morph) or v.lower_ in rules.conditional_forms
+                       or (rules.conditional_suffixes and v.lower_.endswith(rules.conditional_suffixes))]
+        if conditional:
+            plain = reported or speaker is not None or not rules.conditional_rumour or \
+                all(self.ctx.lemma(v).lower() in rules.conditional_plan for v in conditional)  # "devrait": expected
+            found.append("plan" if plain else "rumour")
+        return strongest(found), speaker
+
+    def speaker_name(self, tok: Any) -> dict[str, Any] | None:
+        """Who a subject or agent phrase names: an entity (a person first), else the phrase itself."""
+        a, b = self.span(list(tok.subtree))
+        inside = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor]
+        head_char = self.off + tok.idx
+        inside.sort(key=lambda e: (not e.start <= head_char < e.end, not (e.label == "PER" and " " in e.text)))
+        anaphor = next((e for e in self.ctx.entities if a <= e.start and e.end <= b and e.anaphor), None)
+        if anaphor is not None and anaphor.start <= head_char < anaphor.end:
+            inside = []  # "the consumer goods giant announced": the company, not a name inside the phrase
+        for label in ("PER", "ORG", "MISC", "LOC"):
+            for e in inside:
+                if e.label == label:
+                    return {"who": e.text, "key": e.key}
+        if anaphor is not None or tok.lower_ in self.rules.pronouns - {"il", "they"}:
+            org = self.ctx.subject
+            return {"who": org.text, "key": org.key} if org else None
+        if self.ctx.pos(tok) == "PRON":
+            return None
+        words = [t for t in tok.subtree if t.dep_ not in ("punct",) and not (t.i > tok.i and t.dep_ in ("appos", "acl", "acl:relcl"))]
+        while words and words[0].dep_ in ("case", "prep", "mark"):
+            words = words[1:]  # "par l'entreprise" -> "l'entreprise"
+        name = self.rules.strip_determiners(" ".join(t.text for t in words).replace("' ", "'"))
+        return {"who": name, "key": name.lower()} if name else None
+
+    def source(self, speaker_tok: Any | None, head: Any, chain: Sequence[Any]) -> dict[str, Any] | None:
+        """{"who", "via", "key"} from the speaking verb's subject, "selon X", and the medium named."""
+        rules, sent_text = self.rules, self.sent.text
+        who = None
+        if speaker_tok is not None:
+            agent = children(speaker_tok, ("obl:agent", "agent"))
+            if agent and self.ctx.pos(agent[0]) == "ADP":  # English "by X": the name hangs under "by"
+                agent = children(agent[0], ("pobj",))
+            subj = agent[0] if agent else next(iter(children(speaker_tok, ("nsubj", "csubj"))), None)
+            if subj is None and speaker_tok.i > head.i and self.rules.inverted_object:  # "…, a déclaré son PDG": the speaker parsed as object
+                subj = next(iter(children(speaker_tok, ("obj", "dobj"))), None)
+            who = self.speaker_name(subj) if subj is not None else None
+        if who is None:  # an inverted "…, a déclaré X" hangs under the content verb
+            for t in self.toks:
+                if t.i != head.i and is_verb(t) and self.cue(t) == "report" and t not in chain and \
+                        not children(t, CONTENT):
+                    subj = self.subject_of(t) or (next(iter(children(t, ("obj", "dobj"))), None)
+                                                  if t.i > head.i and self.rules.inverted_object else None)
+                    who = self.speaker_name(subj) if subj is not None else None
+                    if who:
+                        break
+        phrase = None
+        for p in rules.source_phrases:
+            m = p.search(sent_text)
+            if m:
+                name = m.group("who").strip()
+                a, b = self.text_off + m.start("who"), self.text_off + m.end("who")
+                ents = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor]
+                phrase = {"who": ents[-1].text, "key": ents[-1].key} if ents else \
+                    {"who": rules.strip_determiners(name), "key": rules.strip_determiners(name).lower()}
+                if phrase["key"] in rules.drop_sources:
+                    phrase = None
+                break
+        via = rules.via(sent_text)
+        if who and phrase:
+            return {"who": who["who"], "key": who["key"], "via": phrase["who"]}
+        found = who or phrase
+        if found is None and via is None:
+            return None
+        return {"who": found["who"] if found else None, "key": found["key"] if found else None, "via": via}

@@ -1,0 +1,235 @@
+"""Claims from the dependency parse of one sentence: subject, predicate, target timex, modality, source.
+
+A clause head is a verb with its own subject (or the sentence root). Cue verbs ("envisage", "plans",
+"a confirmé", "denied", "a déclaré") do not make claims of their own when they govern a content clause:
+they give that clause its modality and source. The target is the timex inside the clause's own tokens
+(its subtree minus nested clauses, plus the non-clausal dependents of the plan verb above it), the one
+nearest to the predicate in the tree: not merely the nearest timex in the text.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from ..types import Claim, Entity, Figure, Timex, content_id
+from .attribution import Attribution
+from .syntax import CONTENT, EXPL, SUBJ, TYPE_RANK, children, is_verb
+
+class SentenceClaims(Attribution):
+    """Claims of one parsed sentence.
+
+    sent: a parsed spaCy Doc or Span; off: the character offset of `sent` in the document text
+    """
+
+    # --- clause heads --------------------------------------------------------------------
+    def heads(self) -> list[Any]:
+        """Verbs that head a clause of their own (root, or a verb with its own non-relative subject)."""
+        out = []
+        for tok in self.toks:
+            if tok.dep_ == "ROOT" and not is_verb(tok) and (children(tok, ("cop",)) or self.cue(tok)):
+                out.append(tok)  # "la société ne serait pas rentable", "Airbus compte [NOUN] ouvrir"
+                continue
+            if not is_verb(tok) or tok.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "cop", "aux:caus"):
+                continue
+            if tok.dep_ == "ROOT" or self.has_own_subject(tok) or any(c.dep_ in EXPL for c in tok.children):
+                out.append(tok)
+        return out
+
+    def claims(self) -> list[Claim]:
+        heads = self.heads()
+        content: set[int] = set()
+        todo = list(heads)
+        while todo:  # content verbs of cue verbs are heads too, even without their own subject
+            h = todo.pop()
+            if self.cue(h):
+                for c in self.content_of(h):
+                    if c not in heads:
+                        heads.append(c)
+                        todo.append(c)
+                    content.add(c.i)
+        heads.sort(key=lambda t: t.i)
+        boundary = {h.i for h in heads}
+        out: list[Claim] = []
+        for h in heads:
+            if self.cue(h) and any(c.i in content for c in self.content_of(h)):
+                continue  # the cue verb speaks through its content clause
+            if self.cue(h) == "report" and not self.announced_object(h):
+                continue  # "a déclaré son PDG": a speaker, not a claim
+            if any(c.dep_ == "mark" and c.lower_ in self.rules.no_claim_marks for v in [h, *self.chain(h)]
+                   for c in v.children):
+                continue  # "si elle allait produire", "whether it will build", "if the deal goes ahead": open
+            claim = self.build(h, boundary)
+            if claim == "expletive" and out and out[-1].target is None:
+                out[-1] = self.lend_target(out[-1], h, boundary)
+            elif isinstance(claim, Claim):
+                out.append(claim)
+        return out
+
+    def lend_target(self, claim: Claim, head: Any, boundary: set[int]) -> Claim:
+        """"…a crû de 5,4%: il s'agit de la plus forte hausse depuis le 12 mai": the date goes to the claim before."""
+        timex = self.target(head, self.region(head, [], boundary), [])
+        if timex is None:
+            return claim
+        target = {"value": timex.value, "mod": timex.mod, "interval": list(timex.interval) if timex.interval else None,
+                  "timex": timex.id}
+        return dataclasses.replace(claim, target=target, key=f"{claim.key.rsplit('|', 1)[0]}|{timex.value}")
+
+    # --- one claim -----------------------------------------------------------------------
+    def region(self, head: Any, chain: Sequence[Any], boundary: set[int]) -> list[Any]:
+        """The clause's own tokens: its subtree and the plan verbs' non-clausal dependents, minus nested clauses."""
+        toks = {t.i: t for t in head.subtree if not t.is_space}
+        for h in chain:
+            if self.cue(h) == "plan":
+                toks[h.i] = h
+                for c in h.children:
+                    if c.dep_ not in SUBJ + CONTENT + ("parataxis", "conj", "advcl", "ccomp", "punct"):
+                        toks.update({t.i: t for t in c.subtree if not t.is_space})
+        for t in list(toks.values()):
+            nested = t.i in boundary or t.dep_ in ("relcl", "acl:relcl", "parataxis") or \
+                (self.cue(t) == "report" and is_verb(t))
+            if t.i != head.i and nested and t not in chain:
+                for sub in t.subtree:
+                    toks.pop(sub.i, None)
+        return sorted(toks.values(), key=lambda t: t.i)
+
+    def build(self, head: Any, boundary: set[int]) -> Claim | str | None:
+        ctx, rules = self.ctx, self.rules
+        chain = self.chain(head)
+        region = self.region(head, chain, boundary)
+        if not region:
+            return None
+        start, end = self.span(region)
+        clause = ctx.text[start:end]
+        holder = next((h for h in [head, *chain] if self.subjects_of(h)), None)
+        if holder is None and head.dep_ == "conj":
+            holder = head.head
+        subj_toks = self.subjects_of(holder) if holder is not None else []
+        if rules.is_expletive(clause) or (not subj_toks and any(c.dep_ in EXPL for c in head.children)):
+            return "expletive"
+        matrix = self.matrix_subject(chain)
+        subject = next((e for e in (self.resolve_subject(t, matrix) for t in subj_toks) if e is not None), None)
+        if subject is None and matrix is not None and matrix.label in ("ORG", "MISC"):
+            subject = matrix  # "Nvidia said revenue jumped": the company's own figure
+        if subject is None:
+            return None
+        timex = self.target(head, region, chain)
+        figures = [f for f in ctx.figures if start <= f.start < end]
+        modality, speaker_tok = self.modality(head, chain, clause, start)
+        source = self.source(speaker_tok, head, chain)
+        if source and modality in ("fact", "plan") and rules.is_anonymous(source["who"] or ""):
+            modality = "rumour"
+        target = None
+        if timex is not None:
+            target = {"value": timex.value, "mod": timex.mod, "interval": list(timex.interval) if timex.interval else None,
+                      "timex": timex.id}
+        forward = self.forward(timex, modality)
+        if modality == "plan" and timex is not None and timex.interval and ctx.dct and \
+                timex.interval[1] <= ctx.dct[:10] and self.announced_object(head) is not None:
+            modality = "fact"  # "a annoncé le rachat ... en juin": announced and done
+        if modality == "fact" and (forward or (timex is not None and timex.type == "DURATION"
+                                                and "Tense=Past" not in str(head.morph) and not _aux(head))):
+            modality, forward = "plan", True  # a fact yet to happen is a plan
+        negative = any(ctx.lemma(c).lower() in rules.negation or c.lower_ in rules.negation
+                       for h in [head, *chain] for c in h.children if c.dep_ in ("advmod", "neg", "det", "advmod:neg"))
+        predicate, obj = self.predicate(head)
+        canon = rules.canonical_predicate(predicate)
+        about = f"{canon} {obj}".strip()
+        ctx.last_subject = subject
+        text_start = min(start, subject.start) if subject.start >= self.off else start
+        key = f"{subject.key}|{canon}|{target['value'] if target else ''}"
+        return Claim(
+            id=content_id(f"{start}:{end}:{key}".encode(), "clm_"), start=text_start, end=end,
+            text=ctx.text[text_start:end], subject={"key": subject.key, "name": subject.text if not subject.anaphor
+                                                    else (ctx.subject.text if ctx.subject else subject.text)},
+            predicate=predicate, target=target, modality=modality, polarity="negative" if negative else "positive",
+            source=source, figures=tuple(_fig(f) for f in figures), forward=forward, key=key, about=about)
+
+    def matrix_subject(self, chain: Sequence[Any]) -> Entity | None:
+        """The entity subject of the nearest cue verb above the clause ("Microsoft rejected claims that it ...")."""
+        for h in chain:
+            for t in self.subjects_of(h):
+                e = self.resolve_subject(t, None)
+                if e is not None:
+                    return e
+        return None
+
+    def resolve_subject(self, tok: Any, matrix: Entity | None = None) -> Entity | None:
+        """The entity a subject phrase names, or the subject organisation it refers back to."""
+        ctx, rules = self.ctx, self.rules
+        a, b = self.span(list(tok.subtree))
+        inside = [e for e in ctx.entities if a <= e.start and e.end <= b]
+        named = [e for e in inside if not e.anaphor]
+        head_char = self.off + tok.idx
+        for e in inside:  # the name or the anaphor ("the iPhone maker") the phrase's head belongs to
+            if e.start <= head_char < e.end:
+                return e
+        for label in ("ORG", "PER", "MISC", "LOC"):
+            for e in named:
+                if e.label == label:
+                    return e
+        if any(e.anaphor for e in inside):
+            return next(e for e in inside if e.anaphor)
+        if tok.lower_ in rules.pronouns or any(c.lower_ in rules.possessives for c in tok.children if c.dep_ in ("det", "poss", "nmod:poss")):
+            return matrix or ctx.last_subject or ctx.subject
+        return None
+
+    def target(self, head: Any, region: Sequence[Any], chain: Sequence[Any]) -> Timex | None:
+        """The timex inside the clause, nearest to the predicate in the tree."""
+        idx = {t.i for t in region}
+        a, b = self.span(region)
+        best: tuple[tuple[int, int, int], Timex] | None = None
+        for tx in self.ctx.timexes:
+            if not (a <= tx.start < b):
+                continue
+            toks = [t for t in self.toks if tx.start <= self.off + t.idx < tx.end]
+            if not toks or not any(t.i in idx for t in toks):
+                continue
+            top = next((t for t in toks if not (tx.start <= self.off + t.head.idx < tx.end) or t.head.i == t.i), toks[0])
+            dist, h = 0, top
+            stops = {head.i, *(c.i for c in chain)}
+            while h.i not in stops and h.head.i != h.i:
+                h, dist = h.head, dist + 1
+            rank = (dist, TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3, tx.start)
+            if best is None or rank < best[0]:
+                best = (rank, tx)
+        return best[1] if best else None
+
+    def predicate(self, head: Any) -> tuple[str, str]:
+        """The predicate lemma and its object's lemma; a cue verb without a clause speaks about its object."""
+        lemma = self.ctx.lemma(head).lower()
+        objs = children(head, ("obj", "dobj", "attr", "nsubj:pass")) if head.dep_ != "nsubj:pass" else []
+        obj = self.ctx.lemma(objs[0]).lower() if objs and self.ctx.pos(objs[0]) in ("NOUN", "PROPN") else ""
+        if obj and (self.cue(head) in ("plan", "confirmed", "denied") or self.announced_object(head) is not None):
+            return obj, ""
+        if lemma in self.rules.light_verbs:  # "is in talks", "est rentable": the complement says what
+            comp = [t for c in head.children if c.dep_ in ("attr", "acomp", "obl", "obl:arg", "obl:mod", "prep")
+                    for t in ([c] if c.dep_ != "prep" else children(c, ("pobj",)))
+                    if self.ctx.pos(t) in ("NOUN", "ADJ")]
+            if comp:
+                return self.ctx.lemma(comp[0]).lower(), obj
+        return lemma, obj
+
+    def forward(self, timex: Timex | None, modality: str) -> bool:
+        dct = self.ctx.dct
+        if timex is not None and timex.interval and dct:
+            return timex.interval[0] > _dct_end(dct)
+        return modality == "plan"
+
+
+def _aux(tok: Any) -> bool:
+    return any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") for c in tok.children)
+
+
+def _dct_end(dct: str) -> str:
+    """The last day of the DCT's own granularity, as an ISO date prefix good for string comparison."""
+    day = dct[:10]
+    if len(day) == 4:
+        return day + "-12-31"
+    if len(day) == 7:
+        return day + "-31"
+    return day
+
+
+def _fig(f: Figure) -> dict[str, Any]:
+    return {"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit, "currency": f.currency, "mod": f.mod}

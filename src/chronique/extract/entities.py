@@ -1,0 +1,161 @@
+"""Entities from spaCy NER: labels mapped to ORG/PER/LOC/MISC, join keys, and the subject organisation.
+
+The key joins one entity across articles: lower case, accents kept, company-form words cut
+("Xiaomi Corp." and "le groupe Xiaomi" -> "xiaomi"). Inside one document a short form takes the key
+of the longer name it ends or starts ("Musk" -> "elon musk", "Volvo" -> "volvo cars").
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..types import Entity, content_id
+
+_PUNCT = re.compile(r"[^\w&'+-]+")
+
+
+def normalize_apostrophes(text: str, table: dict[str, Any]) -> str:
+    """Typographic apostrophes to "'" (one character for one, so offsets do not move).
+
+    table: the parsed [text] table of facts.toml
+    """
+    for ch in table.get("apostrophes", ()):
+        if ch in text:
+            text = text.replace(ch, "'")
+    return text
+
+
+class Keyer:
+    """Makes entity keys for one language.
+
+    table: the parsed [entities] table of facts.toml
+    """
+
+    def __init__(self, table: dict[str, Any]):
+        self.prefixes = sorted((p.lower() for p in table.get("strip_prefixes", ())), key=len, reverse=True)
+        self.suffixes = sorted((s.lower() for s in table.get("strip_suffixes", ())), key=len, reverse=True)
+
+    def __call__(self, name: str) -> str:
+        key = unicodedata.normalize("NFC", name).lower().replace("\u2019", "'").strip()
+        changed = True
+        while changed:  # "le groupe Xiaomi Corp." needs a prefix and a suffix cut
+            changed = False
+            for p in self.prefixes:
+                if key.startswith(p) and len(key) > len(p) and (p.endswith("'") or key[len(p)] == " "):
+                    key, changed = key[len(p):].strip(), True
+            for s in self.suffixes:
+                if key.endswith(s) and len(key) > len(s) and (s.startswith("'") or key[-len(s) - 1] in " ,"):
+                    key, changed = key[: -len(s)].rstrip(" ,"), True
+        key = _PUNCT.sub(" ", key).strip(" '-")
+        return re.sub(r"\s+", " ", key) or name.lower()
+
+
+def from_spacy(ents: Iterable[Any], labels: dict[str, str], keyer: Keyer) -> list[Entity]:
+    """Entities from spaCy spans, dropping labels the table does not map and junk spans.
+
+    ents: spaCy entity spans (`doc.ents`)
+    labels: model label -> ORG | PER | LOC | MISC
+    """
+    out = []
+    for span in ents:
+        label = labels.get(span.label_)
+        text = span.text.split(", ")[0].strip(" '\"«»")  # "Challenges, la société": a name stops at a comma
+        if label is None or len(text) < 2 or not any(ch.isupper() for ch in text[:1] + text[1:2]):
+            continue  # lower-case spans ("n'", "l'entreprise") are tagging noise
+        start = span.start_char + span.text.index(text)
+        out.append(Entity(id="", start=start, end=start + len(text), text=text, label=label, key=keyer(text)))
+    return link_short_forms(_agree_labels(out))
+
+
+def propagate(text: str, entities: list[Entity]) -> list[Entity]:
+    """Tag the other mentions of a name the model found once ("Ynsect" missed in a later sentence)."""
+    taken = [(e.start, e.end) for e in entities]
+    out = list(entities)
+    for e in {e.text: e for e in entities if len(e.text) >= 3}.values():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(e.text) + r"(?![\w-])", text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                out.append(_with_id(Entity(id="", start=m.start(), end=m.end(), text=e.text, label=e.label, key=e.key)))
+                taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda x: (x.start, x.end))
+
+
+def _agree_labels(entities: list[Entity]) -> list[Entity]:
+    """One key, one label: the specific label the model gave that key most often (ORG wins a tie)."""
+    votes: dict[str, Counter[str]] = {}
+    for e in entities:
+        votes.setdefault(e.key, Counter())[e.label] += 1
+    best = {}
+    for k, c in votes.items():  # MISC is the model's catch-all: any specific label beats it
+        specific = [lab for lab in c if lab != "MISC"] or ["MISC"]
+        best[k] = max(specific, key=lambda lab: (c[lab], lab == "ORG", lab == "PER"))
+    return [dataclasses.replace(e, label=best[e.key]) for e in entities]
+
+
+def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
+    """Give a one-word name the key of a longer name of the same document it starts or ends."""
+    keys = {e.key for e in entities}
+    out = []
+    for e in entities:
+        key = e.key
+        if " " not in key:
+            longer = sorted(k for k in keys if k != key and (k.startswith(key + " ") or k.endswith(" " + key)))
+            if len(longer) == 1:
+                key = longer[0]
+        out.append(_with_id(Entity(id="", start=e.start, end=e.end, text=e.text, label=e.label, key=key,
+                                   anaphor=e.anaphor)))
+    return out
+
+
+def _with_id(e: Entity) -> Entity:
+    return Entity(id=content_id(f"{e.start}:{e.end}:{e.key}".encode(), "ent_"), start=e.start, end=e.end,
+                  text=e.text, label=e.label, key=e.key, anaphor=e.anaphor)
+
+
+def subject_org(entities: Sequence[Entity]) -> Entity | None:
+    """The article's subject organisation: the organisation key named most often, the earliest on a tie.
+
+    Every mention of a key counts whatever its label (models often call a company MISC or PER);
+    a key counts as an organisation when one mention is ORG or MISC, or when it is a one-word name.
+    """
+    named = [e for e in entities if not e.anaphor and e.label != "LOC"]
+    org_keys = {e.key for e in named if e.label in ("ORG", "MISC") or " " not in e.key}
+    if not org_keys:
+        return None
+    counts = Counter(e.key for e in named if e.key in org_keys)
+    best = max(counts.values())
+    return next(e for e in named if e.key in org_keys and counts[e.key] == best)
+
+
+class AnaphorFinder:
+    """Finds "la firme", "the company", ... and resolves them to the subject organisation.
+
+    table: the parsed [entities] table of facts.toml
+    """
+
+    def __init__(self, table: dict[str, Any]):
+        pats = table.get("anaphors", ())
+        self.pattern = re.compile(r"(?<![\w'])(?:" + "|".join(pats) + ")", re.I) if pats else None
+
+    def find(self, text: str, entities: Sequence[Entity], subject: Entity | None) -> list[Entity]:
+        """Anaphor mentions outside named entities, keyed to `subject` (none when there is no subject)."""
+        if subject is None or self.pattern is None:
+            return []
+        taken = [(e.start, e.end) for e in entities]
+        out = []
+        for m in self.pattern.finditer(text):
+            if m.start() < subject.start:
+                continue  # an anaphor points back: before the first mention it names something else
+            inside = [(a, b) for a, b in taken if a < m.end() + 1 and m.start() < b]
+            if inside and not (all(m.start() < a and b < m.end() for a, b in inside) and m.group(0)[-1].islower()):
+                continue  # part of a name ("le groupe Danone"); "the iPhone maker" holds one and stays
+            if re.match(r"\s+(?:de|d'|du|des|of)\s+[A-Z]", text[m.end():m.end() + 8]):
+                continue  # "le groupe de Bernard Arnault": not the subject itself
+            if re.match(r"\s*[A-Z][\w-]", text[m.end():m.end() + 3]):
+                continue  # "la compagnie IndiGo", "the chipmaker Nvidia": a name follows
+            out.append(_with_id(Entity(id="", start=m.start(), end=m.end(), text=m.group(0), label="ORG",
+                                       key=subject.key, anaphor=True)))
+        return out

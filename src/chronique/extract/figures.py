@@ -1,0 +1,146 @@
+"""Figures: money, percentages and counts found by patterns built from `facts.toml` [figures].
+
+Numbers are read as exact decimals ("3,5 milliards" -> 3500000000); a percentage takes a sign from
+the direction word just before it in the same clause ("a crû de 5,4%" -> 5.4 up, "fell 12 percent" -> -12).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ..types import Figure
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\"]")
+_WINDOW = 60  # characters looked at before a percentage for its direction word
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so "milliards" wins over "milliard" and "us$" over "$"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def plain_decimal(value: Decimal) -> str:
+    """A Decimal as a plain string without exponent or trailing zeros: 1.14E+9 -> "1140000000"."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+class FigureFinder:
+    """Finds figures in one language's text.
+
+    table: the parsed [figures] table of lang/<code>/facts.toml
+    """
+
+    def __init__(self, table: dict[str, Any]):
+        self.decimal = table["decimal"]
+        self.thousands = tuple(table["thousands"])
+        self.scales = {k.lower(): int(v) for k, v in table["scales"].items()}
+        self.currencies = {k.lower(): v for k, v in table["currencies"].items()}
+        self.number_words = {k.lower(): v for k, v in table["number_words"].items()}
+        self.mods = {k.lower(): v for k, v in table["mods"].items()}
+        self.non_units = {w.lower() for w in table["non_units"]}
+        self.scale_unit_link = bool(table.get("scale_unit_link", False))
+        self.up = [re.compile(p, re.I) for p in table["up"]]
+        self.down = [re.compile(p, re.I) for p in table["down"]]
+        scale = _alternation(self.scales)
+        words = _alternation(self.number_words)
+        link = _alternation(table["link"])
+        # a digit number, or a number word that is followed by a scale ("un million", "two million")
+        self.number = re.compile(
+            rf"(?<![\w.,])(?:(?P<num>{table['number']})|(?P<word>{words})(?=\s+(?:{scale})\b))(?![.,]?\d)", re.I)
+        self.scale_after = re.compile(rf"\s?(?P<scale>{scale})(?![\w])", re.I)
+        cur_words = _alternation(self.currencies)
+        self.cur_after = re.compile(rf"\s*(?:(?:{link})\s*)?(?P<cur>{cur_words})(?![\w])", re.I)
+        symbols = [c for c in self.currencies if not c.isalpha()]
+        self.cur_before = re.compile(rf"(?P<cur>{_alternation(symbols)})\s?$", re.I)
+        self.percent = re.compile(rf"\s?(?:{_alternation(table['percent'])})(?![\w])", re.I)
+        self.unit = re.compile(rf"\s*(?:(?P<link>{link})\s*)?(?P<unit>[^\W\d_][\w'-]*)")
+        self.mod_before = re.compile(rf"(?:^|\W)(?P<mod>{_alternation(self.mods)})\s*$", re.I)
+
+    def value(self, num: str | None, word: str | None) -> Decimal:
+        if word is not None:
+            return Decimal(self.number_words[word.lower()])
+        digits = num or ""
+        for sep in self.thousands:
+            if sep != self.decimal:
+                digits = digits.replace(sep, "")
+        return Decimal(digits.replace(self.decimal, "."))
+
+    def find(self, text: str, skip: Sequence[tuple[int, int]] = (),
+             sentences: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+        """Every figure in `text`.
+
+        skip: character spans (timexes) where a bare number is a date, not a figure
+        sentences: sentence spans, to fill `Figure.sentence`
+        """
+        out: list[Figure] = []
+        for m in self.number.finditer(text):
+            fig = self._read(text, m, skip)
+            if fig is not None:
+                sent = next(((s, e) for s, e in sentences if s <= fig.start < e), None)
+                out.append(Figure(**{**_fields(fig), "sentence": sent}))
+        return out
+
+    def _read(self, text: str, m: re.Match[str], skip: Sequence[tuple[int, int]]) -> Figure | None:
+        start, end = m.start(), m.end()
+        value = self.value(m.group("num"), m.group("word"))
+        scale = currency = unit = kind = None
+        s = self.scale_after.match(text, end)
+        if s and (len(s.group("scale")) > 1 or s.group(0)[0] != " "):
+            scale, end = self.scales[s.group("scale").lower()], s.end()
+        before = self.cur_before.search(text, max(0, start - 4), start)
+        if before:
+            currency, start = self.currencies[before.group("cur").lower()], before.start()
+        c = self.cur_after.match(text, end)
+        if c and currency is None:
+            currency, end = self.currencies[c.group("cur").lower()], c.end()
+        p = self.percent.match(text, end) if currency is None else None
+        if scale is not None and len(s.group("scale")) == 1 and currency is None:
+            return None  # "5 m" is more often metres than millions
+        if currency:
+            kind = "money"
+        elif p:
+            kind, end = "percent", p.end()
+        else:
+            u = self.unit.match(text, end)
+            word = u.group("unit") if u else ""
+            linked = bool(u and u.group("link")) or scale is None or not self.scale_unit_link
+            if u and linked and word.lower() not in self.non_units and not word[0].isupper() and len(word) > 1:
+                kind, unit, end = "quantity", word.lower(), u.end()
+            elif scale is not None:
+                kind = "money"  # "10 milliards dans ...": an amount whose currency the text leaves out
+        if kind is None:
+            return None
+        if kind != "money" and scale is None and any(a < m.end() and m.start() < b for a, b in skip):
+            return None  # the number belongs to a date
+        if scale is not None:
+            value = value * (Decimal(10) ** scale)
+        mod = None
+        mb = self.mod_before.search(text, max(0, start - 20), start)
+        if mb:
+            mod, start = self.mods[mb.group("mod").lower()], mb.start("mod")
+        direction = self._direction(text, m.start()) if kind == "percent" else None
+        if direction == "down":
+            value = -value
+        return Figure(start=start, end=end, text=text[start:end], kind=kind, value=plain_decimal(value),
+                      unit=unit, currency=currency, mod=mod, direction=direction)
+
+    def _direction(self, text: str, pos: int) -> str | None:
+        """The direction word nearest before `pos`, in the same clause and within _WINDOW characters."""
+        left = text[max(0, pos - _WINDOW):pos]
+        breaks = list(_CLAUSE_BREAK.finditer(left))
+        if breaks:
+            left = left[breaks[-1].end():]
+        best: tuple[int, str] | None = None
+        for name, pats in (("up", self.up), ("down", self.down)):
+            for pat in pats:
+                for hit in pat.finditer(left):
+                    if best is None or hit.start() > best[0]:
+                        best = (hit.start(), name)
+        return best[1] if best else None
+
+
+def _fields(fig: Figure) -> dict[str, Any]:
+    return {name: getattr(fig, name) for name in Figure.__dataclass_fields__}

@@ -1,0 +1,112 @@
+"""Cue words and patterns for claims, compiled once from `facts.toml` [claims], [entities] and [predicates]."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Strongest first: a denial outranks a confirmation, which outranks hearsay, an intention, a plain fact.
+MODALITY_ORDER = ("denied", "confirmed", "rumour", "plan", "fact")
+
+
+def _regexes(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.I) for p in patterns]
+
+
+class ClaimRules:
+    """Everything language-specific the claim extractor looks up.
+
+    claims: the [claims] table; entities: the [entities] table; predicates: the [predicates] table
+    """
+
+    def __init__(self, claims: dict[str, Any], entities: dict[str, Any], predicates: dict[str, Any]):
+        self.cues = {name: {w.lower() for w in claims.get(name, ())}
+                     for name in ("plan", "rumour", "confirmed", "denied", "report")}
+        self.rumour_phrases = _regexes(claims.get("rumour_phrases", []))
+        self.plan_phrases = _regexes(claims.get("plan_phrases", []))
+        self.conditional_rumour = bool(claims.get("conditional_rumour", False))
+        self.negation = {w.lower() for w in claims.get("negation", ())}
+        self.source_phrases = _regexes(claims.get("source_phrases", []))
+        self.via_phrases = [re.compile(p) for p in claims.get("via_phrases", [])]  # case matters: names
+        self.anonymous = _regexes(claims.get("anonymous", []))
+        self.meta = _regexes(claims.get("meta", []))
+        self.expletive = _regexes(claims.get("expletive", []))
+        self.determiners = {w.lower() for w in claims.get("determiners", ())}
+        self.drop_sources = {w.lower() for w in claims.get("drop_sources", ())}
+        self.needs_statement = {w.lower() for w in claims.get("needs_statement", ())}
+        self.statement_nouns = {w.lower() for w in claims.get("statement_nouns", ())}
+        self.light_verbs = {w.lower() for w in claims.get("light_verbs", ())}
+        self.announce = {w.lower() for w in claims.get("announce", ())}
+        self.parse_cues = _regexes(claims.get("parse_cues", []))
+        self.conditional_plan = {w.lower() for w in claims.get("conditional_plan", ())}
+        self.conditional_suffixes = tuple(claims.get("conditional_suffixes", ()))
+        self.conditional_forms = {w.lower() for w in claims.get("conditional_forms", ())}
+        self.inverted_object = bool(claims.get("inverted_speaker_object", False))
+        self.no_claim_marks = {w.lower() for w in claims.get("no_claim_marks", ())}
+        self.pronouns = {w.lower() for w in entities.get("pronouns", ())}
+        self.possessives = {w.lower() for w in entities.get("possessives", ())}
+        refer = sorted(self.pronouns | self.possessives, key=len, reverse=True)
+        self._refer = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, refer)) + r")(?![\w'])", re.I) if refer else None
+        self.canonical = {lemma.lower(): canon for canon, lemmas in predicates.items() for lemma in lemmas}
+
+    def cue(self, lemma: str) -> str | None:
+        """The cue class of a verb lemma: plan | rumour | confirmed | denied | report | None."""
+        lemma = lemma.lower()
+        for name in ("denied", "confirmed", "rumour", "plan", "report"):
+            if lemma in self.cues[name]:
+                return name
+        return None
+
+    def phrase_modality(self, text: str) -> str | None:
+        """rumour or plan when a phrase cue occurs in `text` (rumour first)."""
+        if any(p.search(text) for p in self.rumour_phrases):
+            return "rumour"
+        if any(p.search(text) for p in self.plan_phrases):
+            return "plan"
+        return None
+
+    def parse_cue(self, sentence: str) -> bool:
+        """Whether the raw sentence shows a cue form worth a parse (checked before any parse)."""
+        return any(p.search(sentence) for p in self.parse_cues)
+
+    def refers(self, sentence: str) -> bool:
+        """Whether the sentence has a pronoun or possessive that can point at the subject organisation."""
+        return bool(self._refer and self._refer.search(sentence))
+
+    def is_meta(self, sentence: str) -> bool:
+        return any(p.search(sentence) for p in self.meta)
+
+    def is_expletive(self, clause: str) -> bool:
+        return any(p.search(clause) for p in self.expletive)
+
+    def is_anonymous(self, who: str) -> bool:
+        return any(p.search(who) for p in self.anonymous)
+
+    def strip_determiners(self, name: str) -> str:
+        """"plusieurs sources proches du dossier" -> "sources proches du dossier"."""
+        words = name.strip().split()
+        while words and (words[0].lower() in self.determiners or words[0].lower().rstrip("'") + "'" in self.determiners
+                         and words[0].endswith("'")):
+            words = words[1:]
+        out = " ".join(words)
+        for det in sorted((d for d in self.determiners if d.endswith("'")), key=len, reverse=True):
+            if out.lower().startswith(det):
+                out = out[len(det):]
+        return out.strip()
+
+    def via(self, sentence: str) -> str | None:
+        for p in self.via_phrases:
+            m = p.search(sentence)
+            if m:
+                return m.group("via")
+        return None
+
+    def canonical_predicate(self, lemma: str) -> str:
+        return self.canonical.get(lemma.lower(), lemma.lower())
+
+
+def strongest(modalities: list[str]) -> str:
+    """The strongest modality of a list (fact when empty)."""
+    for name in MODALITY_ORDER:
+        if name in modalities:
+            return name
+    return "fact"

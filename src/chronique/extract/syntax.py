@@ -1,0 +1,121 @@
+"""The parse-level helpers the claim rules share: the document context, clause tests, cue lookups.
+
+Works on any parsed spaCy Doc or Span; `off` maps its token offsets to document offsets.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..types import Entity, Figure, Timex
+from .rules import ClaimRules
+
+SUBJ = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+EXPL = ("expl", "expl:subj", "expl:pass", "expl:impers")
+CONTENT = ("xcomp", "ccomp")
+TYPE_RANK = {"DATE": 0, "TIME": 0, "DURATION": 1, "SET": 2}  # a date is a better target than a span
+RELATIVE = {"qui", "que", "qu'", "dont", "lequel", "laquelle", "which", "that", "who", "whom", "whose"}
+
+
+@dataclass
+class DocContext:
+    """What the claim extractor knows about the whole document.
+
+    text: the document text; dct: its creation time (TIMEX3 value); entities: named entities and anaphors;
+    timexes / figures: found elsewhere; subject: the subject organisation; rules: the language's cues;
+    lemma: token -> lemma (filled lazily by the step); pos: token -> coarse POS
+    """
+
+    text: str
+    dct: str | None
+    entities: Sequence[Entity]
+    timexes: Sequence[Timex]
+    figures: Sequence[Figure]
+    subject: Entity | None
+    rules: ClaimRules
+    lemma: Callable[[Any], str]
+    pos: Callable[[Any], str] = lambda tok: tok.pos_
+    last_subject: Entity | None = None
+
+
+def is_verb(tok: Any) -> bool:
+    """A verb or auxiliary, by coarse POS or (when no component set it) by Penn tag."""
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD"
+
+
+def children(tok: Any, deps: Sequence[str]) -> list[Any]:
+    """The token's children with one of the dependency labels `deps`."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+class Clauses:
+    """Clause-level views of one parsed sentence.
+
+    sent: a parsed spaCy Doc or Span; off: the character offset of its token offsets in the document text
+    """
+
+    def __init__(self, sent: Any, off: int, ctx: DocContext):
+        self.sent, self.off, self.ctx, self.rules = sent, off, ctx, ctx.rules
+        self.toks = list(sent)  # spaCy builds a new Token object on every iteration: build them once
+        self.text_off = off + (self.toks[0].idx if self.toks else 0)  # where `sent.text` starts in the document
+
+    def span(self, toks: Sequence[Any]) -> tuple[int, int]:
+        return (self.off + min(t.idx for t in toks), self.off + max(t.idx + len(t.text) for t in toks))
+
+    def cue(self, tok: Any) -> str | None:
+        if not (is_verb(tok) or self.ctx.pos(tok) == "NOUN"):
+            return None
+        lemma = self.ctx.lemma(tok).lower()
+        cue = self.rules.cue(lemma) or (self.rules.cue(tok.lower_) if tok.dep_ == "ROOT" else None)
+        if cue == "denied" and lemma in self.rules.needs_statement and not children(tok, CONTENT):
+            said = [t for c in tok.children if c.dep_ not in SUBJ and c.i > tok.i for t in c.subtree]
+            if not any(self.ctx.lemma(t).lower() in self.rules.statement_nouns for t in said):
+                return None  # "le Parlement a rejeté l'ACTA": a vote, not a denial of a statement
+        return cue
+
+    def subject_of(self, tok: Any) -> Any | None:
+        """The first subject child (see subjects_of)."""
+        subj = self.subjects_of(tok)
+        return subj[0] if subj else None
+
+    def subjects_of(self, tok: Any) -> list[Any]:
+        """Subject children; a name the parser called expletive counts ("Xiaomi investit"), and so does "il"
+        before a cue verb with no expletive complement ("Il prévoit de", but not "il s'agit", "il y a")."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in SUBJ:
+                out.append(c)
+            elif c.dep_ in EXPL and c.dep_ != "expl:comp":
+                if self.ctx.pos(c) == "PROPN" or (self.cue(tok) and not children(tok, ("expl:comp",))):
+                    out.append(c)
+        return out
+
+    def content_of(self, verb: Any) -> list[Any]:
+        """Verbs a cue verb governs as content: xcomp/ccomp, or a clause on its object ("denied a report that ...")."""
+        out = [c for c in children(verb, CONTENT) if is_verb(c)]
+        for obj in children(verb, ("obj", "dobj")):
+            out += [c for c in obj.children if is_verb(c) and c.dep_ in ("acl", "ccomp", "acl:relcl")
+                    and not any(g.lower_ in RELATIVE and g.dep_ in SUBJ for g in c.children)]
+        return out
+
+    def has_own_subject(self, tok: Any) -> bool:
+        return any(c.lower_ not in RELATIVE for c in self.subjects_of(tok))
+
+    def announced_object(self, verb: Any) -> Any | None:
+        """The event noun an announcing verb has for object ("a annoncé la suppression de 1 500 emplois")."""
+        if self.ctx.lemma(verb).lower() not in self.rules.announce:
+            return None
+        objs = [c for c in children(verb, ("obj", "dobj")) if self.ctx.pos(c) == "NOUN"]
+        return objs[0] if objs else None
+
+    def chain(self, tok: Any) -> list[Any]:
+        """Cue verbs above `tok`, nearest first, up to the first ordinary verb."""
+        out, h = [], tok
+        while h.head.i != h.i:
+            h = h.head
+            if (is_verb(h) and h.dep_ not in ("aux", "aux:tense", "aux:pass")) or (h.dep_ == "ROOT" and self.cue(h)):
+                if self.cue(h) is None:
+                    break
+                out.append(h)
+        return out

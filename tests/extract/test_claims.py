@@ -1,0 +1,127 @@
+"""Claims from the parse: subject, target timex, modality, source, figures, keys (timexes built by hand)."""
+from __future__ import annotations
+
+from chronique.time import calendar
+from chronique.types import Document, Timex
+
+
+def timex(text: str, phrase: str, value: str, mod: str | None = None, n: int = 1) -> Timex:
+    start = text.index(phrase)
+    kind = "DURATION" if value.startswith("P") else "DATE"
+    return Timex(id=f"t{n}", start=start, end=start + len(phrase), text=phrase, type=kind, value=value, mod=mod,
+                 interval=calendar.interval(value))
+
+
+def run(step, text: str, lang: str, dct: str, *tx: tuple[str, str]) -> Document:
+    timexes = tuple(timex(text, p, v, n=i) for i, (p, v) in enumerate(tx, 1))
+    return step(Document(id="d", source="t", raw=text, text=text, dct=dct, lang=lang, timexes=timexes))
+
+
+def only(doc: Document, subject: str):
+    found = [c for c in doc.claims if c.subject["key"] == subject]
+    assert len(found) == 1, [(c.subject, c.predicate, c.target) for c in doc.claims]
+    return found[0]
+
+
+def test_claims_plan_with_governed_target(fact_step):
+    doc = run(fact_step, "Le constructeur Renault prévoit de lancer une citadine électrique en 2025.", "fr",
+              "2023-03-14", ("en 2025", "2025"))
+    c = only(doc, "renault")
+    assert (c.predicate, c.target["value"], c.modality, c.forward) == ("lancer", "2025", "plan", True)
+    assert c.key.startswith("renault|launch|2025") and c.about.startswith("launch")
+
+
+def test_claims_target_is_not_the_report_date(fact_step):
+    text = "Le PDG de Tesla, Elon Musk, a annoncé mercredi sur Twitter que Tesla ouvrirait une usine en 2021."
+    doc = run(fact_step, text, "fr", "2020-07-30", ("mercredi", "2020-07-29"), ("en 2021", "2021"))
+    c = only(doc, "tesla")
+    assert c.target["value"] == "2021" and c.modality == "plan"
+    assert c.source["who"] == "Elon Musk" and c.source["via"] == "Twitter"
+
+
+def test_claims_conditional_is_rumour_with_source(fact_step):
+    doc = run(fact_step, "Selon Reuters, la compagnie IndiGo aurait commandé 500 appareils supplémentaires.", "fr",
+              "2024-01-18")
+    c = only(doc, "indigo")
+    assert (c.modality, c.source["who"], c.target) == ("rumour", "Reuters", None)
+    assert [f["value"] for f in c.figures] == ["500"]
+
+
+def test_claims_denied_with_pronoun_subject(fact_step):
+    doc = run(fact_step, "Microsoft denied that it is looking for a buyer.", "en", "2022-08-04")
+    c = only(doc, "microsoft")
+    assert (c.modality, c.source["key"]) == ("denied", "microsoft")
+
+
+def test_claims_confirmed_in_english(fact_step):
+    text = "Siemens also confirmed that it will open a new factory in Texas in 2024."
+    c = only(run(fact_step, text, "en", "2023-05-10", ("in 2024", "2024")), "siemens")
+    assert (c.predicate, c.target["value"], c.modality) == ("open", "2024", "confirmed")
+
+
+def test_claims_fact_in_the_past_with_anaphor(fact_step):
+    text = "Xiaomi a créé une division. Fin août dernier, la firme finalisait encore l'enregistrement de cette division."
+    doc = run(fact_step, text, "fr", "2021-10", ("Fin août dernier", "2021-08"))
+    c = [c for c in doc.claims if c.target][0]
+    assert (c.subject["key"], c.subject["name"], c.target["value"], c.modality) == ("xiaomi", "Xiaomi", "2021-08", "fact")
+    assert c.forward is False
+
+
+def test_claims_questions_and_conditions_are_not_claims(fact_step):
+    doc = run(fact_step, "Ford has not said whether it will build a second plant in Kentucky.", "en", "2023-10-03")
+    assert doc.claims == ()
+
+
+def test_claims_speaker_after_the_clause(fact_step):
+    text = "Le constructeur Airbus vise 800 livraisons cette année, a déclaré son président exécutif Guillaume Faury."
+    c = only(run(fact_step, text, "fr", "2024-01-18", ("cette année", "2024")), "airbus")
+    assert (c.target["value"], c.modality, c.source["who"]) == ("2024", "plan", "Guillaume Faury")
+
+
+def test_claims_step_warns_without_language(fact_step):
+    doc = fact_step(Document(id="d", source="t", raw="Texte.", text="Texte.", dct=None, lang=None))
+    assert doc.claims == () and any("facts" in w for w in doc.warnings)
+
+
+def test_claims_spacy_components_by_name():
+    import spacy
+
+    nlp = spacy.load("fr_core_news_md")
+    for name in ("chronique_entities", "chronique_figures", "chronique_claims"):
+        nlp.add_pipe(name)
+    doc = nlp("Le constructeur Renault prévoit de lancer une citadine. Renault a supprimé 520 postes.")
+    assert {e.key for e in doc._.chronique_entities} == {"renault"}
+    assert [f.value for f in doc._.chronique_figures] == ["520"]
+    assert [(c.predicate, c.modality) for c in doc._.chronique_claims] == [("lancer", "plan"), ("supprimer", "fact")]
+
+
+def test_claims_reject_is_a_denial_only_of_a_statement(fact_step):
+    doc = run(fact_step, "Sanofi a rejeté mercredi les accusations de la justice américaine. Le Parlement européen a rejeté "
+              "le traité ACTA en juillet.", "fr", "2022-09-15", ("en juillet", "2022-07"))
+    modalities = {c.subject["key"]: c.modality for c in doc.claims}
+    assert modalities.get("sanofi") == "denied"
+    assert "denied" not in [m for k, m in modalities.items() if k != "sanofi"]
+
+
+def test_claims_announced_measure_is_the_claim(fact_step):
+    text = "Le fabricant de trains Alstom a annoncé la suppression de 1 500 emplois au cours des deux prochaines années."
+    c = only(run(fact_step, text, "fr", "2023-02-08", ("deux prochaines années", "P2Y")), "alstom")
+    assert (c.predicate, c.target["value"], c.modality, c.source["key"]) == ("suppression", "P2Y", "plan", "alstom")
+    assert c.about.startswith("cut_jobs") and [f["value"] for f in c.figures] == ["1500"]
+
+
+def test_claims_possessive_subject_refers_to_the_company(fact_step):
+    text = "Netflix a perdu des abonnés. Son chiffre d'affaires a bondi de 44% au troisième trimestre."
+    doc = run(fact_step, text, "fr", "2022-10-19", ("troisième trimestre", "2022-Q3"))
+    c = [c for c in doc.claims if c.target][0]
+    assert (c.subject["key"], c.target["value"], c.modality) == ("netflix", "2022-Q3", "fact")
+
+
+def test_claims_round_trip_through_json(fact_step):
+    import json
+
+    text = "Selon Reuters, Renault investira 3,5 milliards d'euros d'ici 2026."
+    doc = run(fact_step, text, "fr", "2023-03-14", ("d'ici 2026", "2026"))
+    assert doc.claims and doc.figures and doc.entities
+    back = Document.from_dict(json.loads(json.dumps(doc.to_dict())))
+    assert back == doc
