@@ -203,10 +203,9 @@ def bench_stories() -> dict:
     """Pair precision/recall on tests/data/stories/labelled.jsonl, with and without the encoder."""
     import datetime as dt
 
-    import numpy as np
 
     from chronique.corpus import stories
-    from chronique.corpus.features import Featurizer
+    from chronique.corpus.features import Featurizer, as_vector
     from chronique.types import Document
 
     rows = [json.loads(x) for x in (REPO / "tests" / "data" / "stories" / "labelled.jsonl").read_text().splitlines()]
@@ -218,7 +217,7 @@ def bench_stories() -> dict:
     out = {}
     for embed in (False, True):
         items = [stories.Item(r["id"], dt.date.fromisoformat(r["dct"]).toordinal(), stories.anchors(r["text"]),
-                              np.asarray(f["embedding"], dtype=np.float32) if embed else None)
+                              as_vector(f["embedding"]) if embed else None)
                  for r, f in zip(rows, feats)]
         got = stories.cluster(items, LocalRunner(0))
         p, r = score(same(got), same(gold))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chronique.corpus import stories
-from chronique.corpus.features import Featurizer
+from chronique.corpus.features import Featurizer, as_vector
 from chronique.run.local import LocalRunner
 from chronique.types import Document
 
@@ -26,10 +26,9 @@ def labelled() -> list[dict]:
 
 
 def _items(rows: list[dict], embed: bool = True) -> list[stories.Item]:
-    import numpy as np
 
     return [stories.Item(r["id"], dt.date.fromisoformat(r["dct"]).toordinal(), stories.anchors(r["text"]),
-                         np.asarray(r["embedding"], dtype=np.float32) if embed else None) for r in rows]
+                         as_vector(r["embedding"]) if embed else None) for r in rows]
 
 
 def _pairs(assign: dict[str, str]) -> set[tuple[str, str]]:

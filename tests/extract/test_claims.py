@@ -125,3 +125,23 @@ def test_claims_round_trip_through_json(fact_step):
     assert doc.claims and doc.figures and doc.entities
     back = Document.from_dict(json.loads(json.dumps(doc.to_dict())))
     assert back == doc
+
+
+def test_claims_source_speaker_and_medium(fact_step):
+    text = "Xiaomi produira ses voitures en série, a déclaré son PDG sur Weibo."
+    c = only(run(fact_step, text, "fr", "2021-10"), "xiaomi")
+    assert (c.source["who"], c.source["via"], c.modality) == ("PDG", "Weibo", "plan")
+
+
+def test_claims_source_from_selon_and_local_media(fact_step):
+    doc = run(fact_step, "D'après des médias locaux, Xiaomi aurait recruté 500 ingénieurs.", "fr", "2021-10")
+    c = only(doc, "xiaomi")
+    assert (c.source["who"], c.modality) == ("médias locaux", "rumour")
+    doc = run(fact_step, "Des informations ont été confirmées par Xiaomi, selon l'agence de presse Reuters.", "fr", "2021-10")
+    assert doc.claims == ()  # a sentence about earlier news adds to the lede claim, it is no claim itself
+
+
+def test_claims_subject_the_ner_missed(fact_step):
+    doc = run(fact_step, "Peloton denied that it is looking for a buyer.", "en", "2022-08-04")
+    c = only(doc, "peloton")
+    assert (c.subject["name"], c.modality) == ("Peloton", "denied")

@@ -137,3 +137,20 @@ def test_edits_full_repair_keeps_the_contract(parts):
     raw = "".join(parts)
     rw = RepairStep().rewrite(raw)
     check(rw)
+
+
+def test_edits_step_keeps_reader_notes_and_earlier_edits():
+    from chronique.repair import RepairStep
+    from chronique.types import Document, Edit
+
+    raw = "  Le maire.Il vote."
+    note = Edit("encoding", 0, 0, 0, 0, "", "decoded as cp1252")
+    doc = RepairStep()(Document(id="x", source="s", raw=raw, text=raw, edits=(note,)))
+    assert doc.text == "Le maire. Il vote."
+    assert doc.edits[0] == note  # the note is still first, at offset 0
+    assert apply_edits(raw, doc.edits) == doc.text
+    # an earlier real edit is built on, not lost
+    earlier = Edit("encoding", 2, 4, 2, 4, "Ze", "test")
+    doc = RepairStep()(Document(id="x", source="s", raw=raw, text=raw, edits=(earlier,)))
+    assert doc.text == "Ze maire. Il vote."
+    assert apply_edits(raw, doc.edits) == doc.text

@@ -68,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
         finally:
             progress.close()
         counts = store.counts()
+        n_stories = store.con.execute("SELECT count(DISTINCT story_id) FROM stories").fetchone()[0]
     print(f"chronique ingest: {stats.stored} stored, {stats.skipped} already there, {stats.errors} errors "
           f"({stats.rate:.1f} docs/s) -> {args.db}: {counts['documents']} documents, {counts['duplicates']} copies, "
-          f"{counts['stories']} story rows, {counts['chains']} claim chains", file=sys.stderr)
+          f"{n_stories} stories, {counts['chains']} claim chains", file=sys.stderr)
     return 0 if stats.stored or stats.skipped or not stats.errors else 1

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
+
 from ..types import Document
 from . import fingerprint as fp
 
@@ -31,8 +33,18 @@ def chainable(claim: Any) -> bool:
     return bool(claim.forward or target.get("interval") or claim.modality == "denied" or claim.polarity == "negative")
 
 
-def _vec(v: Any) -> list[float]:
-    return [round(float(x), 5) for x in v]
+def _vec(v: Any) -> bytes:
+    # float32 bytes: 2 KB per text, read back without a Python float per dimension
+    return np.asarray(v, dtype=np.float32).tobytes()
+
+
+def as_vector(v: Any) -> np.ndarray | None:
+    """A stored embedding (float32 bytes, or a list from older stores) as a numpy vector."""
+    if v is None:
+        return None
+    if isinstance(v, (bytes, bytearray, memoryview)):
+        return np.frombuffer(bytes(v), dtype=np.float32)
+    return np.asarray(v, dtype=np.float32)
 
 
 def lede(doc: Document) -> str:

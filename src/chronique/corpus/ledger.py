@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..types import content_id
+from .features import as_vector
 from .stories import fold
 
 STATUSES = ("open", "due", "slipped", "fulfilled", "denied")
@@ -42,10 +43,10 @@ def chain_id(subject: str, first: dict[str, Any]) -> str:
 def _similar(a: dict[str, Any], b: dict[str, Any]) -> float:
     if thing_of(a) and thing_of(a) == thing_of(b):
         return 1.0
-    va, vb = a.get("embedding"), b.get("embedding")
+    va, vb = as_vector(a.get("embedding")), as_vector(b.get("embedding"))
     if va is None or vb is None:
         return 0.0
-    return float(np.dot(np.asarray(va, dtype=np.float32), np.asarray(vb, dtype=np.float32)))
+    return float(np.dot(va, vb))
 
 
 def _negative(r: dict[str, Any]) -> bool:

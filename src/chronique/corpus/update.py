@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-import numpy as np
 
 from ..store import Store
 from . import dedup, ledger, stories
+from .features import as_vector
 
 
 def _prints(store: Store) -> list[dedup.Print]:
@@ -40,13 +40,13 @@ def refresh_duplicates(store: Store, runner: Any) -> list[dedup.Pair]:
 def story_items(store: Store) -> list[stories.Item]:
     """Dated articles with anchors (entity keys + capitalised words) and embeddings."""
     rows = store.con.execute(
-        "SELECT d.id, d.dct_date, d.text, f.embedding, "
+        "SELECT d.id, d.dct_date, left(d.text, 1500), f.embedding, "
         "  (SELECT list(e.key) FROM entities e WHERE e.doc_id = d.id AND e.label IN ('ORG', 'PER', 'LOC', 'MISC')) "
         "FROM documents d LEFT JOIN fingerprints f ON f.doc_id = d.id WHERE d.dct_date IS NOT NULL"
     ).fetchall()
     items = []
     for doc_id, day, text, emb, keys in rows:
-        vec = np.asarray(emb, dtype=np.float32) if emb else None
+        vec = as_vector(emb)
         items.append(stories.Item(doc_id, day.toordinal(), stories.anchors(text or "", keys or ()), vec))
     return items
 
@@ -69,7 +69,8 @@ def refresh_stories(store: Store, runner: Any) -> dict[str, str]:
 
 def refresh_chains(store: Store, runner: Any = None) -> int:
     rows = store.query(
-        "SELECT c.*, CAST(d.dct_date AS VARCHAR) AS dct_date FROM claims c JOIN documents d ON d.id = c.doc_id "
+        "SELECT c.* EXCLUDE (data), CAST(d.dct_date AS VARCHAR) AS dct_date FROM claims c "
+        "JOIN documents d ON d.id = c.doc_id "
         "WHERE c.doc_id NOT IN (SELECT doc_id FROM duplicates)"
     )
     chains, members = ledger.build_chains(rows, runner)

@@ -76,7 +76,8 @@ class Attribution(Clauses):
     def speaker_name(self, tok: Any) -> dict[str, Any] | None:
         """Who a subject or agent phrase names: an entity (a person first), else the phrase itself."""
         a, b = self.span(list(tok.subtree))
-        inside = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor]
+        via = self.rules.via(self.sent.text)  # "son PDG sur Weibo": the medium is not the speaker
+        inside = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor and e.text != via]
         head_char = self.off + tok.idx
         inside.sort(key=lambda e: (not e.start <= head_char < e.end, not (e.label == "PER" and " " in e.text)))
         anaphor = next((e for e in self.ctx.entities if a <= e.start and e.end <= b and e.anaphor), None)
@@ -91,7 +92,9 @@ class Attribution(Clauses):
             return {"who": org.text, "key": org.key} if org else None
         if self.ctx.pos(tok) == "PRON":
             return None
-        words = [t for t in tok.subtree if t.dep_ not in ("punct",) and not (t.i > tok.i and t.dep_ in ("appos", "acl", "acl:relcl"))]
+        cut = {t.i for c in tok.children if c.i > tok.i and (c.dep_ in ("appos", "acl", "acl:relcl", "relcl") or
+                                                          (via and c.text == via)) for t in c.subtree}
+        words = [t for t in tok.subtree if t.dep_ != "punct" and t.i not in cut]
         while words and words[0].dep_ in ("case", "prep", "mark"):
             words = words[1:]  # "par l'entreprise" -> "l'entreprise"
         name = self.rules.strip_determiners(" ".join(t.text for t in words).replace("' ", "'"))

@@ -136,7 +136,8 @@ class SentenceClaims(Attribution):
         canon = rules.canonical_predicate(predicate)
         about = f"{canon} {obj}".strip()
         ctx.last_subject = subject
-        text_start = min(start, subject.start) if subject.start >= self.off else start
+        text_start = min(start, subject.start) if subject.start >= self.text_off else start  # a pronoun's referent
+        # may sit in an earlier sentence: the clause text then starts at the clause
         key = f"{subject.key}|{canon}|{target['value'] if target else ''}"
         return Claim(
             id=content_id(f"{start}:{end}:{key}".encode(), "clm_"), start=text_start, end=end,
@@ -170,9 +171,24 @@ class SentenceClaims(Attribution):
                     return e
         if any(e.anaphor for e in inside):
             return next(e for e in inside if e.anaphor)
-        if tok.lower_ in rules.pronouns or any(c.lower_ in rules.possessives for c in tok.children if c.dep_ in ("det", "poss", "nmod:poss")):
+        if tok.lower_ in rules.pronouns or any(c.lower_ in rules.possessives for c in tok.children
+                                               if c.dep_ in ("det", "poss", "nmod:poss")):
             return matrix or ctx.last_subject or ctx.subject
-        return None
+        return self.unnamed(tok)
+
+    def unnamed(self, tok: Any) -> Entity | None:
+        """A capitalised proper-noun subject the NER missed ("Peloton denied ..."): an organisation of its own."""
+        if self.ctx.pos(tok) != "PROPN" or not tok.text[:1].isupper() or self.ctx.key is None:
+            return None
+        parts = sorted([tok, *(c for c in tok.children if c.dep_ in ("compound", "flat", "flat:name")
+                               and self.ctx.pos(c) == "PROPN")], key=lambda t: t.i)
+        if parts[-1].i - parts[0].i != len(parts) - 1:
+            return None
+        a, b = self.span(parts)
+        name = self.ctx.text[a:b]
+        known = next((e for e in self.ctx.entities if e.text == name), None)
+        return known or Entity(id=content_id(f"{a}:{b}".encode(), "ent_"), start=a, end=b, text=name, label="ORG",
+                               key=self.ctx.key(name))
 
     def target(self, head: Any, region: Sequence[Any], chain: Sequence[Any]) -> Timex | None:
         """The timex inside the clause, nearest to the predicate in the tree."""

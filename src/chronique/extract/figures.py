@@ -6,7 +6,7 @@ the direction word just before it in the same clause ("a crû de 5,4%" -> 5.4 up
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -31,9 +31,11 @@ class FigureFinder:
     """Finds figures in one language's text.
 
     table: the parsed [figures] table of lang/<code>/facts.toml
+    is_stop: word -> whether it is a function word (never a unit: "83 était"); none by default
     """
 
-    def __init__(self, table: dict[str, Any]):
+    def __init__(self, table: dict[str, Any], is_stop: Callable[[str], bool] | None = None):
+        self.is_stop = is_stop or (lambda word: False)
         self.decimal = table["decimal"]
         self.thousands = tuple(table["thousands"])
         self.scales = {k.lower(): int(v) for k, v in table["scales"].items()}
@@ -107,7 +109,8 @@ class FigureFinder:
             u = self.unit.match(text, end)
             word = u.group("unit") if u else ""
             linked = bool(u and u.group("link")) or scale is None or not self.scale_unit_link
-            if u and linked and word.lower() not in self.non_units and not word[0].isupper() and len(word) > 1:
+            if u and linked and word.lower() not in self.non_units and not word[0].isupper() and len(word) > 1 \
+                    and not self.is_stop(word.lower()):
                 kind, unit, end = "quantity", word.lower(), u.end()
             elif scale is not None:
                 kind = "money"  # "10 milliards dans ...": an amount whose currency the text leaves out

@@ -57,7 +57,8 @@ class LangModel:
         self.labels = facts["entities"]["labels"]
         self.keyer = Keyer(facts["entities"])
         self.anaphors = AnaphorFinder(facts["entities"])
-        self.figures = FigureFinder(facts["figures"])
+        vocab = self.nlp.vocab
+        self.figures = FigureFinder(facts["figures"], is_stop=lambda word: vocab[word].is_stop)
         self.rules = ClaimRules(facts["claims"], facts["entities"], facts.get("predicates", {}))
 
     def lemma(self, tok: Any) -> str:

@@ -52,8 +52,9 @@ class EntitiesComponent:
 class FiguresComponent:
     """Money, percentages and counts."""
 
-    def __init__(self, lang: str):
-        self.finder = FigureFinder(_facts(lang)["figures"])
+    def __init__(self, nlp: Language, lang: str):
+        vocab = nlp.vocab
+        self.finder = FigureFinder(_facts(lang)["figures"], is_stop=lambda word: vocab[word].is_stop)
 
     def __call__(self, doc: Doc) -> Doc:
         sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
@@ -94,7 +95,7 @@ def make_entities(nlp: Language, name: str, lang: str | None) -> EntitiesCompone
 
 @Language.factory("chronique_figures", default_config={"lang": None})
 def make_figures(nlp: Language, name: str, lang: str | None) -> FiguresComponent:
-    return FiguresComponent(lang or nlp.lang)
+    return FiguresComponent(nlp, lang or nlp.lang)
 
 
 @Language.factory("chronique_claims", default_config={"lang": None})

@@ -50,7 +50,7 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False) -> Document:
     chosen = [s for s in sents if parse_all or _worth_parsing(s, entities, doc.timexes, figures, lm)]
     parsed = lm.parse([s.as_doc() for s in chosen])
     ctx = DocContext(text=text, dct=doc.dct, entities=entities, timexes=doc.timexes, figures=figures,
-                     subject=subject, rules=lm.rules, lemma=lm.lemma, pos=lm.pos)
+                     subject=subject, rules=lm.rules, lemma=lm.lemma, pos=lm.pos, key=lm.keyer)
     claims: list[Claim] = []
     attestations: list[dict[str, Any]] = []
     for sent, sub in zip(chosen, parsed):
@@ -78,9 +78,11 @@ def attest(claim: Claim, attestations: list[dict[str, Any]]) -> Claim:
 
 
 def _worth_parsing(sent: Any, entities: list[Entity], timexes: Any, figures: Any, lm: LangModel) -> bool:
-    """A claim needs a subject (an entity, an anaphor or a pronoun) and something to say."""
+    """A claim needs a subject (an entity, a pronoun, a capitalised name) and something to say."""
     a, b = sent.start_char, sent.end_char
-    if not (any(a <= e.start < b for e in entities) or lm.rules.refers(sent.text)):
+    text = sent.text
+    if not (any(a <= e.start < b for e in entities) or lm.rules.refers(text)
+            or any(w[:1].isupper() for w in text.split()[1:])):  # a name the NER missed
         return False
     return any(a <= t.start < b for t in timexes) or any(a <= f.start < b for f in figures) or \
-        lm.rules.parse_cue(sent.text)
+        lm.rules.parse_cue(text)

@@ -24,7 +24,7 @@ class DocContext:
 
     text: the document text; dct: its creation time (TIMEX3 value); entities: named entities and anaphors;
     timexes / figures: found elsewhere; subject: the subject organisation; rules: the language's cues;
-    lemma: token -> lemma (filled lazily by the step); pos: token -> coarse POS
+    lemma: token -> lemma (filled lazily by the step); pos: token -> coarse POS; key: name -> entity key
     """
 
     text: str
@@ -36,6 +36,7 @@ class DocContext:
     rules: ClaimRules
     lemma: Callable[[Any], str]
     pos: Callable[[Any], str] = lambda tok: tok.pos_
+    key: Callable[[str], str] | None = None  # name -> entity key, for subjects the NER missed
     last_subject: Entity | None = None
 
 

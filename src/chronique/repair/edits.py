@@ -32,13 +32,14 @@ class Rewriter:
     """Raw text plus the composed edits that turn it into the current text.
 
     raw: the text as read
+    edits: earlier edits against raw to build on (none for a fresh text)
     text: the current text (raw with every edit applied)
     """
 
-    def __init__(self, raw: str):
+    def __init__(self, raw: str, edits: Iterable[Edit] = ()):
         self.raw = raw
-        self.text = raw
-        self._edits: list[Edit] = []
+        self._edits: list[Edit] = sorted(edits, key=lambda e: (e.start, e.end))
+        self.text = apply_edits(raw, self._edits) if self._edits else raw
 
     def edits(self) -> tuple[Edit, ...]:
         return tuple(self._edits)

@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS claims (
     target_value VARCHAR, target_mod VARCHAR, target_start VARCHAR, target_end VARCHAR,
     source_who VARCHAR, source_via VARCHAR,
     data VARCHAR,
-    embedding FLOAT[],       -- multilingual embedding of the claim text: links it across reports
+    embedding BLOB,          -- multilingual embedding of the claim text (float32 bytes): links it across reports
     PRIMARY KEY (doc_id, idx)
 );
 
@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS fingerprints (
     doc_id VARCHAR PRIMARY KEY,
     text_hash VARCHAR NOT NULL,     -- exact duplicates share it
     minhash UINTEGER[],             -- near duplicates: MinHash of word 5-shingles
-    embedding FLOAT[]               -- stories: multilingual lede embedding (may be NULL)
+    embedding BLOB                  -- stories: multilingual lede embedding, float32 bytes (may be NULL)
 );
 
 -- A copy points at its original (the earliest report); facts of copies are not counted.
