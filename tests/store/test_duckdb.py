@@ -169,3 +169,27 @@ def test_duckdb_kill_9_mid_ingest_then_rerun_finishes(tmp_path):
         _consistent(store)
         assert store.count("documents") == n
         assert store.count("stories") == n  # the corpus pass ran to the end
+
+
+class _FailOn7:
+    name = "fail-on-7"
+
+    def __call__(self, doc: Document) -> Document:
+        if "number 7 " in doc.text:
+            raise ValueError("seven is not allowed")
+        return doc
+
+
+def _build_failing() -> Pipeline:
+    return Pipeline([_FailOn7()])
+
+
+def test_duckdb_failed_document_goes_to_errors_with_its_reason(tmp_path):
+    db = tmp_path / "f.duckdb"
+    docs = [_doc(i) for i in range(12)]
+    with Store(db) as store:
+        stats = ingest(docs, store, LocalRunner(workers=2, chunk=3, embed=False), _build_failing, batch=5)
+        errors = store.query("SELECT doc_id, code, reason FROM errors")
+        assert store.count("documents") == 11 and stats.errors == 1
+    assert errors[0]["doc_id"] == docs[7].id and errors[0]["code"] == "C010"
+    assert "seven is not allowed" in errors[0]["reason"] and "fail-on-7" in errors[0]["reason"]

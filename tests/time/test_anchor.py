@@ -113,3 +113,9 @@ def test_anchor_explicit_direction_skips_the_current_period():
     assert one({"type": "DATE", "value": "XXXX-10", "dir": "past"}, "2021-10-15").value == "2020-10"
     assert one({"type": "DATE", "value": "XXXX-SP", "dir": "future"}, "2013-03-18").value == "2014-SP"
     assert one({"type": "DATE", "value": "XXXX-SP", "dir": "same"}, "2013-03-18").value == "2013-SP"
+
+
+def test_anchor_generic_keeps_the_unknown_year():
+    t = one({"type": "DATE", "value": "XXXX-SU", "dir": "generic"}, "2003-02-15")
+    assert (t.value, t.anchor, t.interval) == ("XXXX-SU", None, None)
+    assert one({"type": "DATE", "value": "XXXX-SU"}, "2003-02-15").value == "2003-SU"

@@ -6,7 +6,7 @@ What a rule may leave open, and how it is closed:
 - `XXXX` as the year (XXXX-05-12, XXXX-08, XXXX-H1): dir = past / future takes the last period
   wholly before / the first wholly after the reference ("août dernier"); dir = tense takes the
   nearest one, with YEAR_BIAS days added against the tense cue found around the expression;
-  dir = same (or none) keeps the reference's year.
+  dir = same (or none) keeps the reference's year; dir = generic keeps XXXX ("en été": any summer).
 - `XXXX-WXX-d` (and -WE): the same choice between the weekday on or before the reference and
   the one on or after it, with DAY_BIAS.
 - `time` with no date: the reference day at that time (for ref = prev, the last timex that
@@ -134,7 +134,7 @@ def _value(m: Match, value: str, typ: str, base: tuple[date, str, str] | None) -
         except ValueError:  # "a few years ago": a vague count, a vague place in time
             return ("PAST_REF" if f.get("shift", "").startswith("-") else "FUTURE_REF"), base[1]
         return calendar.render(calendar.shift(base[0], unit, steps), gran), base[1]
-    if "XXXX" in value and base is not None and typ in ("DATE", "TIME"):
+    if "XXXX" in value and base is not None and typ in ("DATE", "TIME") and f.get("dir") != "generic":
         wd = _WEEKDAY.match(value)
         return (_weekday(wd, m, base[0]) if wd else _pick_year(value, m, base[0])), base[1]
     if not value and "time" in f:

@@ -9,8 +9,8 @@ default); `[...]` is an optional section, dropped when a group it uses (with no 
 not match; a field whose template comes out empty is left unset.
 
 Emit keys: type, value, mod, quant, freq (TIMEX3 fields); unit, shift, gran (move the reference
-by `shift` units, render at `gran`); ref (dct | prev); dir (past | future | tense | same): which
-way an underspecified value (XXXX-05-12, XXXX-WXX-1) is resolved; time (a clock time or day
+by `shift` units, render at `gran`); ref (dct | prev); dir (past | future | tense | same |
+generic): which way an underspecified value (XXXX-05-12, XXXX-WXX-1) is resolved (generic: not); time (a clock time or day
 part appended as T...); suffix (appended to a moved value: "June last year"). anchor.py says
 how they are used.
 """
