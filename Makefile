@@ -24,6 +24,7 @@ demo: $(STAMP)
 	$(BIN)/chronique read src/chronique/samples/fr/2021-10-xiaomi-voitures.txt
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python -m benchmarks.repair
 	$(BIN)/python -m benchmarks.time
 	$(BIN)/python -m benchmarks.facts

@@ -5,7 +5,8 @@ Run: .venv/bin/python -m benchmarks.facts [--rounds N] [--split tune|heldout|all
 Claims match when the subject key and the target value are both right and the predicted clause
 covers the gold anchor word. Scores are printed twice: with the gold timexes (the facts step alone)
 and with the time tagger's timexes (the whole pipeline). Speed: words/s of repair + time + facts
-against bare spaCy NER (the same model with only `ner` enabled) on the same texts, in the same run.
+against bare spaCy NER (the same model with only `ner` enabled) on the same texts, in the same run, on the
+gold texts and on real news (Wikinews fr 2012, Reuters-21578 en; `--news N` articles per language).
 """
 from __future__ import annotations
 
@@ -155,6 +156,13 @@ def build_steps(with_tagger: bool) -> list[Any]:
     return steps + [FactStep()]
 
 
+def _subset(rec: dict[str, Any]) -> tuple[str, ...]:
+    """Held-out articles split by when they were written: round 1 (seen once) and round 2 (never tuned on)."""
+    if rec["split"] != "heldout":
+        return ()
+    return ("heldout-new",) if rec.get("round", 1) >= 2 else ("heldout-old",)
+
+
 def evaluate(split: str, verbose: bool) -> None:
     data = load_gold(split)
     for mode in ("gold timexes", "tagger timexes"):
@@ -167,13 +175,13 @@ def evaluate(split: str, verbose: bool) -> None:
             if mode == "gold timexes":
                 doc = doc.replace(timexes=gold_timexes(rec, doc.text))
             doc = facts(doc)
-            for key in (rec["split"], "all"):
+            for key in (rec["split"], *_subset(rec), "all"):
                 c = by_split.setdefault(key, {k: 0 for k in ("gold", "pred", "match", "modality", "source", "fig_gold",
                                                              "fig_ok", "fig_pred", "fig_found")})
                 score_claims(rec, doc, c, errors if key == rec["split"] else [])
                 score_figures(rec, doc, c, errors if key == rec["split"] else [])
         print(f"-- {mode}")
-        for key in ("tune", "heldout", "all"):
+        for key in ("tune", "heldout", "heldout-old", "heldout-new", "all"):
             if key in by_split:
                 report(f"  {key}", by_split[key])
         if verbose:  # errors of the split asked for only: held-out errors are not for tuning
@@ -222,17 +230,79 @@ def speed(rounds: int) -> None:
     print(f"  ratio (whole pipeline / bare NER) = {best['whole pipeline'] / ner:.2f}")
 
 
+def load_news(limit: int) -> dict[str, list[Document]]:
+    """Real articles per language: Wikinews fr 2012 (HTML) and Reuters-21578 (SGML), at most `limit` each."""
+    from chronique.io import read_paths
+    from chronique.io.reuters import read_reuters
+
+    from .paths import shared_dir
+
+    root = shared_dir() / "data" / "news"
+    fr = [d for d in read_paths([str(root / "wikinews-fr-2012" / "documents")]) if isinstance(d, Document)]
+    en = [d for d in read_reuters(sorted((root / "reuters21578").glob("reut2-*.sgm")), limit=limit)
+          if isinstance(d, Document)]
+    return {"fr": fr[:limit], "en": en[:limit]}
+
+
+def news_speed(rounds: int, limit: int) -> None:
+    """Words per second on real news, per language: `build_pipeline()` per document vs bare NER (`nlp.pipe`
+    over the same texts, only `ner` enabled), best of `rounds` each; the pipeline also times each step apart.
+    """
+    from chronique.extract.model import load_spacy
+    from chronique.process import build_pipeline
+
+    news = load_news(limit)
+    pipe = build_pipeline()
+    for lang, docs in news.items():
+        if not docs:
+            print(f"-- speed on news, {lang}: no articles found (see benchmarks.paths.shared_dir)")
+            continue
+        words = sum(len(d.text.split()) for d in docs)
+        texts = [d.text for d in docs]
+        nlp = load_spacy(lang)
+        nlp.select_pipes(enable=["ner"])
+        ner = whole = float("inf")
+        per_step: dict[str, float] = {}
+        for n in range(rounds + 1):  # round 0 warms up (model loads, caches) and is not kept
+            t0 = time.perf_counter()
+            list(nlp.pipe(texts))
+            t_ner = time.perf_counter() - t0
+            spent = dict.fromkeys(pipe.names, 0.0)
+            t0 = time.perf_counter()
+            for doc in docs:
+                for step in pipe.steps:
+                    t = time.perf_counter()
+                    doc = step(doc)
+                    spent[step.name] += time.perf_counter() - t
+            t_pipe = time.perf_counter() - t0
+            if n:
+                ner = min(ner, t_ner)
+                if t_pipe < whole:
+                    whole, per_step = t_pipe, spent
+        source = "Wikinews fr 2012" if lang == "fr" else "Reuters-21578"
+        print(f"-- speed on news, {lang}: {len(docs)} {source} articles, {words} words, best of {rounds} rounds")
+        print(f"  whole pipeline {words / whole:8.0f} words/s   bare spaCy NER {words / ner:8.0f} words/s   "
+              f"ratio {whole / ner:.2f}")
+        print("  per step (x bare NER): " + "  ".join(f"{k} {v / ner:.2f}" for k, v in per_step.items()))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="all", choices=("tune", "heldout", "all"))
     ap.add_argument("--rounds", type=int, default=3, help="passes over the texts for the speed figures")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and extra")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--no-eval", action="store_true", help="speed only")
+    ap.add_argument("--news", type=int, default=300, help="real articles per language for the news speed (0: skip)")
+    ap.add_argument("--news-rounds", type=int, default=2, help="passes over the news articles for their speed figures")
     args = ap.parse_args()
     load_table("fr", "facts")
-    evaluate(args.split, args.verbose)
+    if not args.no_eval:
+        evaluate(args.split, args.verbose)
     if not args.no_speed:
         speed(args.rounds)
+        if args.news:
+            news_speed(args.news_rounds, args.news)
     return 0
 
 

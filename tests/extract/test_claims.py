@@ -145,3 +145,47 @@ def test_claims_subject_the_ner_missed(fact_step):
     doc = run(fact_step, "Peloton denied that it is looking for a buyer.", "en", "2022-08-04")
     c = only(doc, "peloton")
     assert (c.subject["name"], c.modality) == ("Peloton", "denied")
+
+
+def test_claims_declining_to_comment_is_no_claim(fact_step):
+    text = "Interrogé mardi, le PDG de Danone, Antoine de Saint-Affrique, a refusé de commenter."
+    doc = run(fact_step, text, "fr", "2022-06-01", ("mardi", "2022-05-31"))
+    assert not [c for c in doc.claims if c.predicate in ("refuser", "commenter")], doc.claims
+    doc = run(fact_step, "Nvidia declined to comment on Tuesday.", "en", "2023-05-10", ("on Tuesday", "2023-05-09"))
+    assert not doc.claims, doc.claims
+
+
+def test_claims_plan_verb_the_parse_hung_elsewhere(fact_step):
+    # fr_core_news_md parses "compte" here as an adjective of "entreprise": the plan verb is still seen
+    text = ("Le fabricant de trains Alstom a annoncé la suppression de 1 500 emplois en Europe.\n\n"
+            "L'entreprise compte économiser environ 175 millions d'euros par an. Elle a enregistré une perte.\n")
+    at = text.index("par an")
+    every_year = Timex(id="t1", start=at, end=at + 6, text="par an", type="SET", value="P1Y", mod=None, interval=None)
+    doc = fact_step(Document(id="d", source="t", raw=text, text=text, dct="2023-02-08", lang="fr", timexes=(every_year,)))
+    c = next(c for c in doc.claims if c.predicate == "économiser")
+    assert (c.subject["key"], c.modality) == ("alstom", "plan")
+
+
+def test_claims_adjective_timex_is_no_target(fact_step):
+    text = "Peloton posted a quarterly loss of $1.2bn."
+    doc = run(fact_step, text, "en", "2022-08-04", ("quarterly", "P3M"))
+    c = only(doc, "peloton")
+    assert c.target is None and c.modality == "fact"
+
+
+def test_claims_explicit_date_beats_the_document_date(fact_step):
+    # the time tagger reads "ici" of "d'ici 2026" as today: an equally near explicit year wins
+    text = "Accor prévoit d'ouvrir 300 hôtels en Asie d'ici 2026."
+    doc = run(fact_step, text, "fr", "2022-10-19", ("ici", "2022-10-19"), ("2026", "2026"))
+    assert only(doc, "accor").target["value"] == "2026"
+
+
+def test_claims_take_the_time_of_their_when_clause(fact_step):
+    text = "Cineworld said it would reopen the theatres once major films return, possibly in 2021."
+    doc = run(fact_step, text, "en", "2020-10-05", ("in 2021", "2021"))
+    c = only(doc, "cineworld")
+    assert (c.predicate, c.target["value"], c.modality) == ("reopen", "2021", "plan")
+    # "after" gives the time before the event, not its time
+    text = "Evotec said it would sell the unit after its shares fell in 2021."
+    doc = run(fact_step, text, "en", "2022-10-05", ("in 2021", "2021"))
+    assert all(c.target is None for c in doc.claims if c.predicate == "sell")

@@ -67,3 +67,17 @@ def test_entities_propagate_tags_missed_mentions():
     text = "Ynsect a levé des fonds. Ynsect envisage de s'implanter. Ynsection n'est pas un nom."
     out = propagate(text, [ent("Ynsect", 0, "MISC")])
     assert [e.start for e in out] == [0, text.index("Ynsect envisage")]
+
+
+def test_entities_name_takes_the_company_word_the_model_left_out():
+    import spacy
+
+    from chronique.extract.entities import from_spacy
+
+    text = "Volvo Cars aims to sell only electric cars. Volvo Trucks too."
+    doc = spacy.blank("en")(text)
+    doc.ents = [doc.char_span(0, 5, label="ORG"), doc.char_span(text.index("Volvo Trucks"), text.index(" Trucks"), label="ORG")]
+    table = load_table("en", "facts")["entities"]
+    found = from_spacy(doc.ents, table["labels"], Keyer(table))
+    assert [e.text for e in found] == ["Volvo Cars", "Volvo"]  # "Trucks" is not a company-name word of the data
+    assert found[0].key == "volvo cars"

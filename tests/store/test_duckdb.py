@@ -30,9 +30,13 @@ def _doc(i: int, dct: str = "2023-05-04") -> Document:
                     entities=(ent,), claims=(claim,))
 
 
+def _empty_pipeline() -> Pipeline:
+    return Pipeline([])
+
+
 def _ingest(db: Path, docs: list, workers: int = 0) -> dict[str, int]:
     with Store(db) as store:
-        ingest(docs, store, LocalRunner(workers=workers, embed=False), lambda: Pipeline([]), batch=7)
+        ingest(docs, store, LocalRunner(workers=workers, embed=False), _empty_pipeline, batch=7)
         return store.counts()
 
 
@@ -122,16 +126,18 @@ CRASH_SCRIPT = textwrap.dedent("""
     def progress(stats):
         print("committed", stats.stored, flush=True)
 
-    with Store(sys.argv[1]) as store:
-        ingest(docs(), store, LocalRunner(workers=2, chunk=4, embed=False), build, batch=25, progress=progress)
-    print("done", flush=True)
+    if __name__ == "__main__":  # workers import this file again: only the parent ingests
+        with Store(sys.argv[1]) as store:
+            ingest(docs(), store, LocalRunner(workers=2, chunk=4, embed=False), build, batch=25, progress=progress)
+        print("done", flush=True)
 """)
 
 
 def _run_crash_script(db: Path, n: int, kill_after: int | None) -> subprocess.CompletedProcess | None:
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    script = f"N = {n}\n" + CRASH_SCRIPT
-    cmd = [sys.executable, "-c", script, str(db)]
+    script = db.with_suffix(".py")  # a file, not -c: worker processes re-import the main module
+    script.write_text(f"N = {n}\n" + CRASH_SCRIPT, encoding="utf-8")
+    cmd = [sys.executable, str(script), str(db)]
     if kill_after is None:
         return subprocess.run(cmd, env=env, cwd=REPO, capture_output=True, text=True, timeout=300, check=True)
     proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=subprocess.PIPE, text=True, start_new_session=True)

@@ -21,7 +21,7 @@ class Attribution(Clauses):
                 speaker = speaker or tok
             elif cue == "report" and speaker is None:
                 speaker = tok
-        phrase = self.rules.phrase_modality(self.sent.text)
+        phrase = self.rules.phrase_modality(self.sent_text)
         if phrase == "rumour":
             found.append(phrase)
         if not found:
@@ -76,7 +76,7 @@ class Attribution(Clauses):
     def speaker_name(self, tok: Any) -> dict[str, Any] | None:
         """Who a subject or agent phrase names: an entity (a person first), else the phrase itself."""
         a, b = self.span(list(tok.subtree))
-        via = self.rules.via(self.sent.text)  # "son PDG sur Weibo": the medium is not the speaker
+        via = self.rules.via(self.sent_text)  # "son PDG sur Weibo": the medium is not the speaker
         inside = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor and e.text != via]
         head_char = self.off + tok.idx
         inside.sort(key=lambda e: (not e.start <= head_char < e.end, not (e.label == "PER" and " " in e.text)))
@@ -102,7 +102,7 @@ class Attribution(Clauses):
 
     def source(self, speaker_tok: Any | None, head: Any, chain: Sequence[Any]) -> dict[str, Any] | None:
         """{"who", "via", "key"} from the speaking verb's subject, "selon X", and the medium named."""
-        rules, sent_text = self.rules, self.sent.text
+        rules, sent_text = self.rules, self.sent_text
         who = None
         if speaker_tok is not None:
             agent = children(speaker_tok, ("obl:agent", "agent"))

@@ -54,6 +54,8 @@ class SentenceClaims(Attribution):
         for h in heads:
             if self.cue(h) and any(c.i in content for c in self.content_of(h)):
                 continue  # the cue verb speaks through its content clause
+            if self.no_comment(h):
+                continue  # "a refusé de commenter", "declined to comment": says nothing about the event
             if self.cue(h) == "report" and not self.announced_object(h):
                 continue  # "a déclaré son PDG": a speaker, not a claim
             if any(c.dep_ == "mark" and c.lower_ in self.rules.no_claim_marks for v in [h, *self.chain(h)]
@@ -65,6 +67,12 @@ class SentenceClaims(Attribution):
             elif isinstance(claim, Claim):
                 out.append(claim)
         return out
+
+    def no_comment(self, head: Any) -> bool:
+        """Whether the clause only declines to speak: its verb, or the verb it governs, is in [claims] no_comment."""
+        words = self.rules.no_comment
+        return bool(words) and any(self.ctx.lemma(t).lower() in words or t.lower_ in words
+                                   for t in [head, *children(head, ("xcomp",))])
 
     def lend_target(self, claim: Claim, head: Any, boundary: set[int]) -> Claim:
         """"…a crû de 5,4%: il s'agit de la plus forte hausse depuis le 12 mai": the date goes to the claim before."""
@@ -113,7 +121,7 @@ class SentenceClaims(Attribution):
             subject = matrix  # "Nvidia said revenue jumped": the company's own figure
         if subject is None:
             return None
-        timex = self.target(head, region, chain)
+        timex = self.target(head, region, chain) or self.when_clause_target(head)
         figures = [f for f in ctx.figures if start <= f.start < end]
         modality, speaker_tok = self.modality(head, chain, clause, start)
         source = self.source(speaker_tok, head, chain)
@@ -202,14 +210,28 @@ class SentenceClaims(Attribution):
             if not toks or not any(t.i in idx for t in toks):
                 continue
             top = next((t for t in toks if not (tx.start <= self.off + t.head.idx < tx.end) or t.head.i == t.i), toks[0])
+            if top.dep_ == "amod":
+                continue  # "a quarterly loss", "son bénéfice annuel": the timex qualifies a noun, not the event
             dist, h = 0, top
             stops = {head.i, *(c.i for c in chain)}
             while h.i not in stops and h.head.i != h.i:
                 h, dist = h.head, dist + 1
-            rank = (dist, TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3, tx.start)
+            now = bool(self.ctx.dct) and tx.value == self.ctx.dct[:len(tx.value)]  # a bare "now" loses a tie
+            rank = (dist, TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3, now, tx.start)
             if best is None or rank < best[0]:
                 best = (rank, tx)
         return best[1] if best else None
+
+    def when_clause_target(self, head: Any) -> Timex | None:
+        """With no timex of its own, the clause takes the one of its "when" clause: "will reopen the theatres
+        once major films return, possibly in 2021" (marks in [claims] temporal_marks)."""
+        marks = self.rules.temporal_marks
+        for c in head.children:
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children):
+                timex = self.target(c, list(c.subtree), [])
+                if timex is not None:
+                    return timex
+        return None
 
     def predicate(self, head: Any) -> tuple[str, str]:
         """The predicate lemma and its object's lemma; a cue verb without a clause speaks about its object."""

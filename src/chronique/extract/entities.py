@@ -38,6 +38,7 @@ class Keyer:
     def __init__(self, table: dict[str, Any]):
         self.prefixes = sorted((p.lower() for p in table.get("strip_prefixes", ())), key=len, reverse=True)
         self.suffixes = sorted((s.lower() for s in table.get("strip_suffixes", ())), key=len, reverse=True)
+        self.tails = {w.lower() for w in table.get("name_tails", ())}
 
     def __call__(self, name: str) -> str:
         key = unicodedata.normalize("NFC", name).lower().replace("\u2019", "'").strip()
@@ -61,14 +62,31 @@ def from_spacy(ents: Iterable[Any], labels: dict[str, str], keyer: Keyer) -> lis
     labels: model label -> ORG | PER | LOC | MISC
     """
     out = []
+    doc_text: str | None = None
     for span in ents:
         label = labels.get(span.label_)
         text = span.text.split(", ")[0].strip(" '\"«»")  # "Challenges, la société": a name stops at a comma
         if label is None or len(text) < 2 or not any(ch.isupper() for ch in text[:1] + text[1:2]):
             continue  # lower-case spans ("n'", "l'entreprise") are tagging noise
         start = span.start_char + span.text.index(text)
+        if label in ("ORG", "MISC") and keyer.tails:
+            if doc_text is None:
+                doc_text = span.doc.text  # Doc.text joins every token: build it once
+            text = _with_tail(doc_text, start, text, keyer.tails)
         out.append(Entity(id="", start=start, end=start + len(text), text=text, label=label, key=keyer(text)))
     return link_short_forms(_agree_labels(out))
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][\w-]*)")
+
+
+def _with_tail(doc_text: str, start: int, text: str, tails: set[str]) -> str:
+    """The name with the company-name words the model left out after it ("Volvo" + "Cars" -> "Volvo Cars")."""
+    m = _NEXT_WORD.match(doc_text, start + len(text))
+    while m and m.group(1).lower() in tails:
+        text = doc_text[start:m.end()]
+        m = _NEXT_WORD.match(doc_text, m.end())
+    return text
 
 
 def propagate(text: str, entities: list[Entity]) -> list[Entity]:

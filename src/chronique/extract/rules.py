@@ -41,6 +41,9 @@ class ClaimRules:
         self.conditional_suffixes = tuple(claims.get("conditional_suffixes", ()))
         self.conditional_forms = {w.lower() for w in claims.get("conditional_forms", ())}
         self.inverted_object = bool(claims.get("inverted_speaker_object", False))
+        self.temporal_marks = {w.lower() for w in claims.get("temporal_marks", ())}
+        self.no_comment = {w.lower() for w in claims.get("no_comment", ())}
+        self.infinitive_marks = {w.lower() for w in claims.get("infinitive_marks", ())}
         self.no_claim_marks = {w.lower() for w in claims.get("no_claim_marks", ())}
         self.pronouns = {w.lower() for w in entities.get("pronouns", ())}
         self.possessives = {w.lower() for w in entities.get("possessives", ())}

@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
+from collections.abc import Sequence
 from typing import Any
+
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
+from spacy.tokens import Doc
 
 from ..lang import languages, load_table
 from ..types import Claim, Document, Entity
 from .claims import SentenceClaims
 from .entities import from_spacy, normalize_apostrophes, propagate, subject_org
 from .model import LangModel
+from .rules import ClaimRules
 from .syntax import DocContext
 
 
@@ -44,18 +50,19 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False) -> Document:
     named = propagate(text, from_spacy(sdoc.ents, lm.labels, lm.keyer))
     subject = subject_org(named)
     entities = sorted(named + lm.anaphors.find(text, named, subject), key=lambda e: (e.start, e.end))
-    sents = list(sdoc.sents)
-    spans = [(s.start_char, s.end_char) for s in sents]
+    bounds = sentence_bounds(sdoc)  # token bounds and character spans, without building Span objects
+    spans = [(a, b) for _, _, a, b in bounds]
     figures = lm.figures.find(text, skip=[(t.start, t.end) for t in doc.timexes], sentences=spans)
-    chosen = [s for s in sents if parse_all or _worth_parsing(s, entities, doc.timexes, figures, lm)]
-    parsed = lm.parse([s.as_doc() for s in chosen])
+    gate = Gate(text, entities, doc.timexes, figures, lm.rules)
+    chosen = [s for s in bounds if parse_all or gate.worth(s[2], s[3])]
+    parsed = lm.parse(sentence_docs(sdoc, chosen))
     ctx = DocContext(text=text, dct=doc.dct, entities=entities, timexes=doc.timexes, figures=figures,
                      subject=subject, rules=lm.rules, lemma=lm.lemma, pos=lm.pos, key=lm.keyer)
     claims: list[Claim] = []
     attestations: list[dict[str, Any]] = []
-    for sent, sub in zip(chosen, parsed):
-        sc = SentenceClaims(sub, sent.start_char, ctx)
-        if lm.rules.is_meta(sub.text):
+    for (_, _, start, _), sub in zip(chosen, parsed):
+        sc = SentenceClaims(sub, start, ctx)
+        if lm.rules.is_meta(sc.sent_text):
             found = sc.attestation()
             if found:
                 attestations.append(found)
@@ -77,12 +84,66 @@ def attest(claim: Claim, attestations: list[dict[str, Any]]) -> Claim:
     return dataclasses.replace(claim, attested=claim.attested + tuple(attestations), source=source)
 
 
-def _worth_parsing(sent: Any, entities: list[Entity], timexes: Any, figures: Any, lm: LangModel) -> bool:
-    """A claim needs a subject (an entity, a pronoun, a capitalised name) and something to say."""
-    a, b = sent.start_char, sent.end_char
-    text = sent.text
-    if not (any(a <= e.start < b for e in entities) or lm.rules.refers(text)
-            or any(w[:1].isupper() for w in text.split()[1:])):  # a name the NER missed
-        return False
-    return any(a <= t.start < b for t in timexes) or any(a <= f.start < b for f in figures) or \
-        lm.rules.parse_cue(text)
+def sentence_bounds(sdoc: Any) -> list[tuple[int, int, int, int]]:
+    """(first token, end token, start char, end char) of each sentence, read from the token arrays."""
+    if not len(sdoc):
+        return []
+    arr = sdoc.to_array([SENT_START, IDX, LENGTH])
+    firsts = [int(i) for i in (arr[:, 0] == 1).nonzero()[0]]
+    if not firsts or firsts[0] != 0:
+        firsts.insert(0, 0)
+    ends = firsts[1:] + [len(sdoc)]
+    out = []
+    for i, j in zip(firsts, ends):
+        last = j - 1
+        while last > i and sdoc[last].is_space:  # the span ends at its last word, as Span.end_char does not
+            last -= 1
+        out.append((i, j, int(arr[i, 1]), int(arr[last, 1] + arr[last, 2])))
+    return out
+
+
+def sentence_docs(sdoc: Any, chosen: Sequence[tuple[int, int, int, int]]) -> list[Any]:
+    """Fresh Docs of the chosen sentences' tokens, each one sentence for the parser as the sentencizer cut it
+    (no re-tokenizing; far cheaper than Span.as_doc, which copies every attribute and the entities)."""
+    if not chosen:
+        return []
+    arr = sdoc.to_array([ORTH, SPACY, SENT_START])
+    strings, vocab = sdoc.vocab.strings, sdoc.vocab
+    out = []
+    for i, j, _, _ in chosen:
+        doc = Doc(vocab, words=[strings[int(o)] for o in arr[i:j, 0]], spaces=arr[i:j, 1].astype(bool).tolist())
+        starts = arr[i:j, 2:3].copy()
+        starts[0, 0] = 1
+        doc.from_array([SENT_START], starts)
+        out.append(doc)
+    return out
+
+
+class Gate:
+    """Which sentences are worth a parse: a possible subject (an entity or anaphor, a pronoun or possessive,
+    a capitalised word past the first: a name the NER missed) and something to say (a timex, a figure, or a
+    cue form of [claims] parse_cues: modality or reporting). Offsets are looked up by bisection.
+
+    text: the document text; entities / timexes / figures: found before the parse; rules: the language's cues
+    """
+
+    def __init__(self, text: str, entities: Sequence[Entity], timexes: Sequence[Any], figures: Sequence[Any],
+                 rules: ClaimRules):
+        self.text, self.rules = text, rules
+        self.entities = sorted(e.start for e in entities)
+        self.content = sorted([t.start for t in timexes] + [f.start for f in figures])
+
+    def worth(self, a: int, b: int) -> bool:
+        sent = self.text[a:b]
+        if not (_any_in(self.entities, a, b) or self.rules.refers(sent) or _capitalised_name(sent)):
+            return False
+        return _any_in(self.content, a, b) or self.rules.parse_cue(sent)
+
+
+def _any_in(starts: list[int], a: int, b: int) -> bool:
+    k = bisect_left(starts, a)
+    return k < len(starts) and starts[k] < b
+
+
+def _capitalised_name(sent: str) -> bool:
+    return any(w[:1].isupper() for w in sent.split()[1:])

@@ -59,12 +59,20 @@ class Clauses:
     def __init__(self, sent: Any, off: int, ctx: DocContext):
         self.sent, self.off, self.ctx, self.rules = sent, off, ctx, ctx.rules
         self.toks = list(sent)  # spaCy builds a new Token object on every iteration: build them once
+        self._cues: dict[int, str | None] = {}
+        self.sent_text = sent.text  # Doc.text joins every token on each call: once per sentence
         self.text_off = off + (self.toks[0].idx if self.toks else 0)  # where `sent.text` starts in the document
 
     def span(self, toks: Sequence[Any]) -> tuple[int, int]:
         return (self.off + min(t.idx for t in toks), self.off + max(t.idx + len(t.text) for t in toks))
 
     def cue(self, tok: Any) -> str | None:
+        """The token's cue class (see ClaimRules.cue), asked many times per token: kept once found."""
+        if tok.i not in self._cues:
+            self._cues[tok.i] = self._cue(tok)
+        return self._cues[tok.i]
+
+    def _cue(self, tok: Any) -> str | None:
         if not (is_verb(tok) or self.ctx.pos(tok) == "NOUN"):
             return None
         lemma = self.ctx.lemma(tok).lower()
@@ -119,4 +127,21 @@ class Clauses:
                 if self.cue(h) is None:
                     break
                 out.append(h)
+        before = self.plan_before(tok)
+        if before is not None and before not in out:
+            out.insert(0, before)
         return out
+
+    def plan_before(self, tok: Any) -> Any | None:
+        """A plan verb just before `tok` (past a "de"/"to" marker) that the parse hung elsewhere:
+        "L'entreprise compte économiser", parsed with "compte" as an adjective of "entreprise"."""
+        first = self.toks[0].i if self.toks else 0  # token indices are the Doc's, also when `sent` is a Span
+        k = tok.i - 1
+        while k >= first and tok.doc[k].dep_ in ("mark", "aux") and tok.doc[k].lower_ in self.rules.infinitive_marks:
+            k -= 1
+        if k < first:
+            return None
+        prev = tok.doc[k]
+        if prev.i == tok.head.i or not is_verb(prev) or self.cue(prev) != "plan":
+            return None
+        return prev

@@ -66,6 +66,16 @@ def _work(docs: list[Document]) -> list[Result]:
     return process_chunk(docs, pipeline, _WORKER["features"])
 
 
+def _context() -> Any:
+    """Workers start from a clean server process, never by forking this one: the store's
+    DuckDB threads may hold a lock at fork time, and a forked child then hangs on it."""
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["chronique.run.local", "chronique.corpus.features"])
+        return ctx
+    return mp.get_context("spawn")
+
+
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -89,7 +99,8 @@ class LocalRunner:
         """Processed documents (with features) and errors, in input order.
 
         items: documents and reader errors (errors pass straight through)
-        build: a picklable callable returning the Pipeline; called once per worker
+        build: a picklable callable returning the Pipeline (a module-level function or a
+            functools.partial of one); called once per worker
         """
         if self.workers <= 1:
             from ..corpus.features import Featurizer
@@ -99,7 +110,7 @@ class LocalRunner:
                 yield from self._split(chunk, lambda docs: process_chunk(docs, pipeline, feats))
             return
         build()  # fail fast in this process on a bad step name or a missing module (building is cheap)
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        ctx = _context()
         with ctx.Pool(self.workers, initializer=_init_worker, initargs=(build, self.embed)) as pool:
             pending: deque = deque()
             limit = self.workers * 3  # bounded: a reader never runs far ahead of the workers
