@@ -145,3 +145,14 @@ def test_ledger_chains_link_reworded_claims_across_languages_by_embedding():
     assert by_doc["d0"] == by_doc["d1"]  # one plan, two languages, two wordings
     assert by_doc["d3"] != by_doc["d0"] and "d2" not in by_doc  # another plan; a past fact alone is no chain
     assert len(chains) == 2
+
+
+def test_ledger_article_recalling_the_old_target_reports_a_slip():
+    rows = [row("2021-10-19", "2024-H1") | {"idx": 0}, row("2021-10-19", "2023") | {"idx": 1}]
+    e = ledger.status(rows, "2022-01-01")
+    assert e["status"] == "slipped" and e["slipped_from"] == "2023" and e["target"] == "2024-H1"
+
+
+def test_ledger_event_before_any_promise_fulfils_nothing():
+    rows = [row("2019-11-22", "2023", modality="fact", forward=False), row("2021-08-12", "2024-H1")]
+    assert ledger.status(rows, "2022-01-01")["status"] == "open"

@@ -76,12 +76,16 @@ def status(rows: list[dict[str, Any]], as_of: str) -> dict[str, Any]:
     rows: the chain's claims with the document's dct_date and source, any order
     as_of: ISO date; reports published after it are ignored
     """
+    # Same-day reports go earliest target first: an article that recalls the old date (2023)
+    # next to the new one (2024-H1) reports a slip, not an advance.
     rows = sorted((r for r in rows if (r.get("dct_date") or "") <= as_of),
-                  key=lambda r: (r.get("dct_date") or "", r.get("doc_id") or "", r.get("idx") or 0))
+                  key=lambda r: (r.get("dct_date") or "", r.get("target_start") or "", r.get("doc_id") or "",
+                                 r.get("idx") or 0))
     current: dict[str, Any] | None = None
     before_slips: list[dict[str, Any]] = []   # targets the chain slipped from, oldest first
     fulfilled_on = None
     denied = False
+    promised = False
     history = []
     for r in rows:
         t = _target(r)
@@ -96,8 +100,10 @@ def status(rows: list[dict[str, Any]], as_of: str) -> dict[str, Any]:
                 denied = True
             continue
         if not r.get("forward") and r.get("modality") in DONE:
-            fulfilled_on = (t or {}).get("start") or r.get("dct_date")
+            if promised and fulfilled_on is None:  # the first report counts; an event before any promise fulfils nothing
+                fulfilled_on = (t or {}).get("start") or r.get("dct_date")
             continue
+        promised = promised or bool(r.get("forward"))
         denied = False  # a later positive report revives a denied plan
         if t is None:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import defaultdict, deque
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -59,11 +60,22 @@ def process_chunk(docs: list[Document], pipeline: Pipeline, featurizer: Any) -> 
     return [next(it) if r is None else r for r in out]
 
 
-def _work(docs: list[Document]) -> list[Result]:
+def _work(docs: list[Document]) -> list[Any]:
     pipeline = _WORKER["pipeline"]
     if isinstance(pipeline, Exception):
-        return [DocumentError(d.source, "C010", f"pipeline could not be built: {pipeline!r}", d.id) for d in docs]
-    return process_chunk(docs, pipeline, _WORKER["features"])
+        out: list[Any] = [DocumentError(d.source, "C010", f"pipeline could not be built: {pipeline!r}", d.id)
+                          for d in docs]
+    else:
+        out = process_chunk(docs, pipeline, _WORKER["features"])
+    # exceptions with required arguments do not unpickle: errors cross the pipe as dicts
+    return [{"error": r.to_dict()} if isinstance(r, DocumentError) else r for r in out]
+
+
+def _unwire(item: Any) -> Result:
+    if isinstance(item, dict) and "error" in item:
+        e = item["error"]
+        return DocumentError(e["source"], e["code"], e["reason"], e["id"])
+    return item
 
 
 def _context() -> Any:
@@ -111,13 +123,15 @@ class LocalRunner:
             return
         build()  # fail fast in this process on a bad step name or a missing module (building is cheap)
         ctx = _context()
-        with ctx.Pool(self.workers, initializer=_init_worker, initargs=(build, self.embed)) as pool:
+        # an executor, not a Pool: a worker that dies raises BrokenProcessPool instead of hanging
+        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(build, self.embed)) as pool:
             pending: deque = deque()
             limit = self.workers * 3  # bounded: a reader never runs far ahead of the workers
             for chunk in _chunks(items, self.chunk):
                 errors = [x for x in chunk if isinstance(x, DocumentError)]
                 docs = [x for x in chunk if not isinstance(x, DocumentError)]
-                pending.append((errors, pool.apply_async(_work, (docs,)) if docs else None))
+                pending.append((errors, pool.submit(_work, docs) if docs else None))
                 while len(pending) >= limit:
                     yield from self._pop(pending)
             while pending:
@@ -128,7 +142,7 @@ class LocalRunner:
         errors, res = pending.popleft()
         yield from errors
         if res is not None:
-            yield from res.get()
+            yield from (_unwire(x) for x in res.result())
 
     @staticmethod
     def _split(chunk: list[Any], work: Callable[[list[Document]], list[Result]]) -> Iterator[Result]:
