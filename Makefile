@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-DB     ?= $(shell mktemp -u /tmp/chronique-demo-XXXXXX).duckdb
+DEMO_ARTICLE := src/chronique/samples/2021-10-19_xiaomi-production-de-masse-fr.txt
 
 .PHONY: venv demo test eval bench clean
 
@@ -20,8 +20,18 @@ venv: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Ingest the built-in sample corpus into a throw-away database, then show what chronique made of it:
+# the repaired seed-like article with its facts, one entity's timeline, and the claims ledger.
 demo: $(STAMP)
-	$(BIN)/chronique read src/chronique/samples/fr/2021-10-xiaomi-voitures.txt
+	@DB=$$(mktemp -d)/demo.duckdb; \
+	echo "### chronique ingest src/chronique/samples --db $$DB"; \
+	$(BIN)/chronique ingest src/chronique/samples --db $$DB --quiet && \
+	echo && echo "### chronique read $(DEMO_ARTICLE)" && \
+	$(BIN)/chronique read $(DEMO_ARTICLE) && \
+	echo "### chronique timeline Xiaomi" && \
+	$(BIN)/chronique timeline Xiaomi --db $$DB && \
+	echo && echo "### chronique ledger --as-of 2025-01-01" && \
+	$(BIN)/chronique ledger --db $$DB --as-of 2025-01-01
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'

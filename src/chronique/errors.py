@@ -25,6 +25,9 @@ class DocumentError(ChroniqueError):
         self.reason = reason
         self.doc_id = doc_id
 
+    def __reduce__(self):  # crosses process boundaries in the runner: rebuild from the same fields
+        return (DocumentError, (self.source, self.code, self.reason, self.doc_id))
+
     def to_dict(self) -> dict:
         return {"source": self.source, "id": self.doc_id, "code": self.code, "reason": self.reason}
 

@@ -60,12 +60,13 @@ def human(doc: Document) -> str:
     if doc.figures:
         lines.append(f"-- figures: {len(doc.figures)}")
         for f in doc.figures:
-            unit = " ".join(x for x in (f.currency, f.unit) if x)
-            lines.append(f"   {f.text!r:<45} {f.kind:<8} {f.value} {unit}".rstrip())
+            unit = " ".join(x for x in (f.currency, f.unit, f.mod) if x)
+            sign = {"up": "+", "down": ""}.get(f.direction or "", "") if not f.value.startswith("-") else ""
+            lines.append(f"   {f.text!r:<45} {f.kind:<8} {sign}{f.value} {unit}".rstrip())
     if doc.claims:
         lines.append(f"-- claims: {len(doc.claims)}")
         for c in doc.claims:
-            target = c.target["value"] if c.target else "-"
+            target = " ".join(x for x in (c.target["value"], c.target.get("mod")) if x) if c.target else "-"
             who = (c.source or {}).get("who") or ""
             lines.append(f"   {c.subject.get('name', '?')} · {c.predicate} · {target} · {c.modality}"
                          + (f" · per {who}" if who else "") + f"  «{_short(c.text, 70)}»")
