@@ -156,3 +156,11 @@ def test_ledger_article_recalling_the_old_target_reports_a_slip():
 def test_ledger_event_before_any_promise_fulfils_nothing():
     rows = [row("2019-11-22", "2023", modality="fact", forward=False), row("2021-08-12", "2024-H1")]
     assert ledger.status(rows, "2022-01-01")["status"] == "open"
+
+
+def test_ledger_undated_denial_of_a_delay_undoes_the_slip():
+    deny = dict(row("2023-03-13", None, modality="denied", forward=False, n=1), about="delay")
+    rows = [row("2022-09-01", "2025"), row("2023-03-10", "2026", modality="rumour"), deny]
+    e = ledger.status(rows, "2023-04-01")
+    assert e["status"] == "open" and e["target"] == "2025" and e["slipped_from"] is None
+    assert ledger.status([rows[0], deny], "2023-04-01")["status"] == "open"  # no slip: the plan stands

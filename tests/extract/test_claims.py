@@ -189,3 +189,35 @@ def test_claims_take_the_time_of_their_when_clause(fact_step):
     text = "Evotec said it would sell the unit after its shares fell in 2021."
     doc = run(fact_step, text, "en", "2022-10-05", ("in 2021", "2021"))
     assert all(c.target is None for c in doc.claims if c.predicate == "sell")
+
+
+def test_claims_denial_of_a_noun_in_french(fact_step):
+    text = "La Brasserie Kerlan dément toute fermeture de son site de Quimper en 2024."
+    c = only(run(fact_step, text, "fr", "2023-02-16", ("en 2024", "2024")), "brasserie kerlan")
+    assert (c.modality, c.about, c.target["value"], c.predicate) == ("denied", "close site", "2024", "fermeture")
+    assert c.key == "brasserie kerlan|close|2024" and c.source["key"] == "brasserie kerlan"
+
+
+def test_claims_denied_delay_takes_no_date_from_the_next_clause(fact_step):
+    text = "Valmont Rail dément tout retard : les rames seront bien livrées en 2025, a affirmé lundi le constructeur."
+    doc = run(fact_step, text, "fr", "2023-03-13", ("en 2025", "2025"), ("lundi", "2023-03-13"))
+    denied = [c for c in doc.claims if c.modality == "denied"]
+    assert [(c.subject["key"], c.about, c.target) for c in denied] == [("valmont rail", "delay", None)]
+    assert "livrées en 2025" in denied[0].text  # the sentence says what the denial is about
+
+
+def test_claims_denied_statement_noun_or_unknown_noun_is_no_noun_denial(fact_step):
+    doc = run(fact_step, "La Brasserie Kerlan dément toute responsabilité dans l'incident.", "fr", "2023-02-16")
+    assert not [c for c in doc.claims if c.modality == "denied"]
+
+
+def test_claims_denial_of_a_noun_in_english(fact_step):
+    c = only(run(fact_step, "Valmont Rail denied any delay to the delivery of the trains.", "en", "2023-03-13"),
+             "valmont rail")
+    assert (c.modality, c.about.split()[0], c.target) == ("denied", "delay", None)
+    c = only(run(fact_step, "Kerlan denies plans to close its Quimper site in 2024.", "en", "2023-02-16",
+                 ("in 2024", "2024")), "kerlan")
+    assert (c.modality, c.about, c.target["value"]) == ("denied", "close site", "2024")
+    c = only(run(fact_step, "Kerlan rejected reports that it would close its Quimper site.", "en", "2023-02-16"),
+             "kerlan")
+    assert (c.modality, c.about) == ("denied", "close site")

@@ -22,6 +22,8 @@ STATUSES = ("open", "due", "slipped", "fulfilled", "denied")
 DONE = {"fact", "confirmed"}   # a backward-looking positive report of these modalities = it happened
 
 
+SLIP = "delay"  # canonical predicate of a slip ("retard", "delay"): denying one keeps the plan's target
+
 CHAIN_THRESHOLD = 0.55  # claim-text cosine above which two claims of one subject are one thing
 # (measured on the samples: same plan across reports/languages 0.57-0.79, other claims of
 # the same company <= 0.45)
@@ -92,6 +94,10 @@ def status(rows: list[dict[str, Any]], as_of: str) -> dict[str, Any]:
         history.append({"target": t["value"] if t else None, "source": r.get("source"),
                         "dct": r.get("dct"), "modality": r.get("modality")})
         if _negative(r):
+            if t is None and thing_of(r).split(" ", 1)[0] == SLIP:
+                if before_slips:                 # "dément tout retard": the reported slip is denied
+                    current = before_slips.pop()
+                continue                         # denying a delay denies nothing of the plan
             if t and current and before_slips and t["value"] == current["value"]:
                 current = before_slips.pop()     # the slip itself is denied
             elif t and current and t["value"] != current["value"]:

@@ -45,6 +45,9 @@ class ClaimRules:
         self.no_comment = {w.lower() for w in claims.get("no_comment", ())}
         self.infinitive_marks = {w.lower() for w in claims.get("infinitive_marks", ())}
         self.no_claim_marks = {w.lower() for w in claims.get("no_claim_marks", ())}
+        self.denial_nouns = _regexes(claims.get("denial_nouns", []))
+        end = claims.get("denial_scope_end")
+        self.denial_scope_end = re.compile(end, re.I) if end else None
         self.pronouns = {w.lower() for w in entities.get("pronouns", ())}
         self.possessives = {w.lower() for w in entities.get("possessives", ())}
         refer = sorted(self.pronouns | self.possessives, key=len, reverse=True)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..lang import languages, load_table
 from ..types import Claim, Document, Entity
 from .claims import SentenceClaims
+from .denials import noun_denials
 from .entities import from_spacy, normalize_apostrophes, propagate, subject_org
 from .model import LangModel
 from .rules import ClaimRules
@@ -67,7 +68,8 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False) -> Document:
             if found:
                 attestations.append(found)
             continue
-        claims.extend(sc.claims())
+        found = sc.claims()
+        claims.extend(found + noun_denials(sc, found))
     if claims and attestations:
         claims[0] = attest(claims[0], attestations)
     return doc.replace(entities=tuple(entities), figures=tuple(figures), claims=tuple(claims))
