@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import glob
 import itertools
 import json
@@ -136,6 +137,31 @@ def _rss_mb() -> float:
     return 0.0
 
 
+def _workers_peak_mb() -> float:
+    """Largest peak RSS (VmHWM) among this process's descendants: forkserver workers are
+    grandchildren, so RUSAGE_CHILDREN never sees them."""
+    parents: dict[int, int] = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            parents[int(status.parent.name)] = int(fields["PPid"])
+        except (OSError, KeyError, ValueError):
+            continue
+    me, peak = os.getpid(), 0.0
+    for pid in parents:
+        p = parents.get(pid)
+        while p and p != me:
+            p = parents.get(p)
+        if p == me:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]) / 1024)
+            except OSError:
+                pass
+    return peak
+
+
 def bench_ingest(docs: list, workers: int, db: Path, steps: list[str] | None, embed: bool) -> dict:
     from chronique.process import build_pipeline
     from chronique.run.ingest import ingest
@@ -144,9 +170,11 @@ def bench_ingest(docs: list, workers: int, db: Path, steps: list[str] | None, em
 
     build = functools.partial(build_pipeline, steps)
     marks: list[tuple[int, float]] = []
+    worker_peak = [0.0]
 
     def progress(stats) -> None:
         marks.append((stats.stored + stats.errors, _rss_mb()))
+        worker_peak[0] = max(worker_peak[0], _workers_peak_mb())
 
     gc.collect()
     t0 = time.perf_counter()
@@ -160,7 +188,7 @@ def bench_ingest(docs: list, workers: int, db: Path, steps: list[str] | None, em
         sizes = refresh(store, LocalRunner(workers=workers))
         t_corpus = time.perf_counter() - t1
         counts = store.counts()
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    child = max(worker_peak[0], resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rate = stats.stored / t_docs
     quarters = [marks[min(len(marks) - 1, max(0, int(len(marks) * q) - 1))] for q in (0.25, 0.5, 1.0)] if marks else []
