@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 
 from ..errors import DocumentError, UsageError
+from ..time import calendar
 from ..types import Document, content_id, to_dict
 
 SCHEMA = Path(__file__).with_name("schema.sql")
@@ -33,16 +34,8 @@ DOC_TABLES = ("documents", "edits", "timexes", "entities", "figures", "claims", 
 
 def dct_date(dct: str | None) -> str | None:
     """First day of a TIMEX3 date value: '2021-10' -> '2021-10-01'; None when not a calendar date."""
-    if not dct or len(dct) < 4 or not dct[:4].isdigit():
-        return None
-    parts = dct[:10].split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
-        day = int(parts[2]) if len(parts) > 2 and parts[2][:2].isdigit() else 1
-        return _dt.date(year, month, day).isoformat()
-    except (ValueError, IndexError):
-        return None
+    parsed = calendar.parse(dct) if dct else None
+    return parsed[0].isoformat() if parsed else None
 
 
 class Store:
