@@ -65,13 +65,22 @@ class Attribution(Clauses):
         verbs = [head, *chain, *(c for h in (head, *chain) for c in h.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
         if any("Tense=Fut" in str(v.morph) for v in verbs):
             found.append("plan")
-        conditional = [v for v in verbs if "Mood=Cnd" in str(v.morph) or v.lower_ in rules.conditional_forms
-                       or (rules.conditional_suffixes and v.lower_.endswith(rules.conditional_suffixes))]
+        conditional = [v for v in verbs if self.conditional(v)]
         if conditional:
             plain = reported or speaker is not None or not rules.conditional_rumour or \
                 all(self.ctx.lemma(v).lower() in rules.conditional_plan for v in conditional)  # "devrait": expected
             found.append("plan" if plain else "rumour")
         return strongest(found), speaker
+
+    def conditional(self, verb: Any) -> bool:
+        """Whether the verb is in the conditional. Where the language lists the conditional's endings they
+        decide: the tagger also calls imperfects conditional ("Il transportait 147 passagers")."""
+        rules = self.rules
+        if verb.lower_ in rules.conditional_forms:
+            return True
+        if rules.conditional_suffixes:
+            return verb.lower_.endswith(rules.conditional_suffixes)
+        return "Mood=Cnd" in str(verb.morph)
 
     def speaker_name(self, tok: Any) -> dict[str, Any] | None:
         """Who a subject or agent phrase names: an entity (a person first), else the phrase itself."""
@@ -109,6 +118,8 @@ class Attribution(Clauses):
             if agent and self.ctx.pos(agent[0]) == "ADP":  # English "by X": the name hangs under "by"
                 agent = children(agent[0], ("pobj",))
             subj = agent[0] if agent else next(iter(children(speaker_tok, ("nsubj", "csubj"))), None)
+            if subj is None and speaker_tok.dep_ in ("advcl", "conj", "xcomp") and self.cue(speaker_tok.head) == "report":
+                subj = next(iter(children(speaker_tok.head, ("nsubj", "csubj"))), None)  # "Bruch said, adding that ..."
             if subj is None and speaker_tok.i > head.i and self.rules.inverted_object:  # "…, a déclaré son PDG": the speaker parsed as object
                 subj = next(iter(children(speaker_tok, ("obj", "dobj"))), None)
             who = self.speaker_name(subj) if subj is not None else None
@@ -128,7 +139,7 @@ class Attribution(Clauses):
                 name = m.group("who").strip()
                 a, b = self.text_off + m.start("who"), self.text_off + m.end("who")
                 ents = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor]
-                phrase = {"who": ents[-1].text, "key": ents[-1].key} if ents else \
+                phrase = {"who": ents[0].text, "key": ents[0].key} if ents else \
                     {"who": rules.strip_determiners(name), "key": rules.strip_determiners(name).lower()}
                 if phrase["key"] in rules.drop_sources:
                     phrase = None

@@ -61,12 +61,26 @@ class SentenceClaims(Attribution):
             if any(c.dep_ == "mark" and c.lower_ in self.rules.no_claim_marks for v in [h, *self.chain(h)]
                    for c in v.children):
                 continue  # "si elle allait produire", "whether it will build", "if the deal goes ahead": open
+            if out and self.on_statement(h):
+                out[-1] = self.attest_last(out[-1], h)
+                continue  # "…aurait approché RWE, une information que le groupe a démentie": said of the claim before
             claim = self.build(h, boundary)
             if claim == "expletive" and out and out[-1].target is None:
                 out[-1] = self.lend_target(out[-1], h, boundary)
             elif isinstance(claim, Claim):
                 out.append(claim)
         return out
+
+    def on_statement(self, head: Any) -> bool:
+        """A denial or confirmation in a relative clause on a statement noun ("une information que X a démentie")."""
+        return self.cue(head) in ("denied", "confirmed") and head.dep_ in ("acl:relcl", "relcl", "acl") and \
+            self.ctx.lemma(head.head).lower() in self.rules.statement_nouns
+
+    def attest_last(self, claim: Claim, head: Any) -> Claim:
+        source = self.source(head, head, [])
+        found = {"modality": self.cue(head), "who": source["who"] if source else None,
+                 "key": source["key"] if source else None, "via": None}
+        return dataclasses.replace(claim, attested=claim.attested + (found,))
 
     def no_comment(self, head: Any) -> bool:
         """Whether the clause only declines to speak: its verb, or the verb it governs, is in [claims] no_comment."""
@@ -117,8 +131,11 @@ class SentenceClaims(Attribution):
             return "expletive"
         matrix = self.matrix_subject(chain)
         subject = next((e for e in (self.resolve_subject(t, matrix) for t in subj_toks) if e is not None), None)
-        if subject is None and matrix is not None and matrix.label in ("ORG", "MISC"):
-            subject = matrix  # "Nvidia said revenue jumped": the company's own figure
+        if subject is None and matrix is not None and matrix.label in ("ORG", "MISC") and (
+                not rules.own_measures or any(self.cue(h) not in (None, "report") for h in chain) or
+                any(ctx.lemma(w).lower() in rules.own_measures for t in subj_toks for w in t.subtree)):
+            subject = matrix  # "Nvidia said revenue jumped", "expects the unit to break even": the company's own
+            # figure or part; a speaker's view of anything else is not ("SUD estime que ce collègue…")
         if subject is None:
             return None
         timex = self.target(head, region, chain) or self.when_clause_target(head)
@@ -182,10 +199,17 @@ class SentenceClaims(Attribution):
         if tok.lower_ in rules.pronouns or any(c.lower_ in rules.possessives for c in tok.children
                                                if c.dep_ in ("det", "poss", "nmod:poss")):
             return matrix or ctx.last_subject or ctx.subject
+        if ctx.lemma(tok).lower() in rules.own_measures and self.ctx.pos(tok) == "NOUN" and \
+                all(c.dep_ in ("det", "amod", "punct") for c in tok.children):
+            org = matrix if matrix is not None and matrix.label in ("ORG", "MISC") else ctx.subject
+            return org  # "Le titre a reculé de 1,3 %", "Revenue rose 8%": the (speaking) company's own figure
         return self.unnamed(tok)
 
     def unnamed(self, tok: Any) -> Entity | None:
-        """A capitalised proper-noun subject the NER missed ("Peloton denied ..."): an organisation of its own."""
+        """A capitalised proper-noun subject the NER missed ("Peloton denied ...", "le groupe Renault"): an organisation."""
+        if self.ctx.pos(tok) == "NOUN":  # "le groupe Renault", "the carmaker Stellantis": the name follows the noun
+            tok = next((c for c in tok.children if c.i == tok.i + 1 and self.ctx.pos(c) == "PROPN" and
+                        c.dep_ in ("nmod", "appos", "flat", "flat:name", "compound")), tok)
         if self.ctx.pos(tok) != "PROPN" or not tok.text[:1].isupper() or self.ctx.key is None:
             return None
         parts = sorted([tok, *(c for c in tok.children if c.dep_ in ("compound", "flat", "flat:name")
@@ -203,8 +227,9 @@ class SentenceClaims(Attribution):
         idx = {t.i for t in region}
         a, b = self.span(region)
         best: tuple[tuple[int, int, int], Timex] | None = None
-        for tx in self.ctx.timexes:
-            if not (a <= tx.start < b):
+        timexes = self.ctx.timexes
+        for n, tx in enumerate(timexes):
+            if not (a <= tx.start < b) or self.bridge(tx, timexes[n + 1] if n + 1 < len(timexes) else None):
                 continue
             toks = [t for t in self.toks if tx.start <= self.off + t.idx < tx.end]
             if not toks or not any(t.i in idx for t in toks):
@@ -221,6 +246,12 @@ class SentenceClaims(Attribution):
             if best is None or rank < best[0]:
                 best = (rank, tx)
         return best[1] if best else None
+
+    def bridge(self, tx: Timex, after: Timex | None) -> bool:
+        """A "now" right before another timex only leads to it: "d'ici 2026", where TimeML tags "ici" as today."""
+        dct = self.ctx.dct
+        return bool(dct) and after is not None and tx.value == dct[:10] and \
+            0 <= after.start - tx.end <= 4 and not self.ctx.text[tx.end:after.start].strip(" \u00e0a")
 
     def when_clause_target(self, head: Any) -> Timex | None:
         """With no timex of its own, the clause takes the one of its "when" clause: "will reopen the theatres

@@ -39,6 +39,8 @@ class Keyer:
         self.prefixes = sorted((p.lower() for p in table.get("strip_prefixes", ())), key=len, reverse=True)
         self.suffixes = sorted((s.lower() for s in table.get("strip_suffixes", ())), key=len, reverse=True)
         self.tails = {w.lower() for w in table.get("name_tails", ())}
+        # one key for the names an institution goes by in every language ("BCE", "ECB" -> "ecb")
+        self.aliases = {_clean(k.lower()): v for k, v in table.get("aliases", {}).items()}
 
     def __call__(self, name: str) -> str:
         key = unicodedata.normalize("NFC", name).lower().replace("\u2019", "'").strip()
@@ -51,8 +53,13 @@ class Keyer:
             for s in self.suffixes:
                 if key.endswith(s) and len(key) > len(s) and (s.startswith("'") or key[-len(s) - 1] in " ,"):
                     key, changed = key[: -len(s)].rstrip(" ,"), True
-        key = _PUNCT.sub(" ", key).strip(" '-")
-        return re.sub(r"\s+", " ", key) or name.lower()
+        key = _clean(key) or name.lower()
+        return self.aliases.get(key, key)
+
+
+def _clean(key: str) -> str:
+    """Punctuation to spaces, one space between words."""
+    return re.sub(r"\s+", " ", _PUNCT.sub(" ", key).strip(" '-"))
 
 
 def from_spacy(ents: Iterable[Any], labels: dict[str, str], keyer: Keyer) -> list[Entity]:

@@ -76,7 +76,7 @@ class Clauses:
         if not (is_verb(tok) or self.ctx.pos(tok) == "NOUN"):
             return None
         lemma = self.ctx.lemma(tok).lower()
-        cue = self.rules.cue(lemma) or (self.rules.cue(tok.lower_) if tok.dep_ == "ROOT" else None)
+        cue = self.rules.cue(lemma) or (self.rules.cue(tok.lower_) if tok.dep_ == "ROOT" or lemma == tok.lower_ else None)
         if cue == "denied" and lemma in self.rules.needs_statement and not children(tok, CONTENT):
             said = [t for c in tok.children if c.dep_ not in SUBJ and c.i > tok.i for t in c.subtree]
             if not any(self.ctx.lemma(t).lower() in self.rules.statement_nouns for t in said):
