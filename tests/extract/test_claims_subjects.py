@@ -1,0 +1,63 @@
+"""Subjects and attestations the claim rules infer: own figures, unnamed names, aliases, statements on statements."""
+from __future__ import annotations
+
+from chronique.lang import load_table
+from chronique.extract.entities import Keyer
+from chronique.types import Document
+
+
+def facts(step, text: str, lang: str, dct: str) -> Document:
+    from chronique.time import TimexStep
+
+    doc = Document(id="d", source="t", raw=text, text=text, dct=dct, lang=lang)
+    return step(TimexStep()(doc))
+
+
+def claims(doc: Document) -> list[tuple]:
+    return [(c.subject["key"], c.predicate, c.target["value"] if c.target else None, c.modality) for c in doc.claims]
+
+
+def test_claims_subjects_aliases_join_languages():
+    fr, en = (Keyer(load_table(lang, "facts")["entities"]) for lang in ("fr", "en"))
+    assert fr("la BCE") == fr("Banque centrale européenne") == en("the European Central Bank") == en("ECB") == "ecb"
+    assert fr("la Fed") == en("U.S. Federal Reserve") == "federal reserve"
+    assert fr("Xiaomi Corp.") == "xiaomi"  # names without an alias keep their own key
+
+
+def test_claims_subjects_imperfect_is_not_a_rumour(fact_step):
+    doc = facts(fact_step, "Dana Air exploitait l'appareil. Il transportait 147 passagers le 3 juin 2012.", "fr", "2012-06-05")
+    assert ("dana air", "transporter", "2012-06-03", "fact") in claims(doc)
+    doc = facts(fact_step, "Dana Air transporterait 147 passagers selon des témoins.", "fr", "2012-06-05")
+    assert [c.modality for c in doc.claims] == ["rumour"]
+
+
+def test_claims_subjects_bare_share_noun_is_the_subject_company(fact_step):
+    text = ("TotalEnergies a annoncé mardi un investissement de 1,5 milliard d'euros. "
+            "Le titre a reculé de 1,3 % mardi à la Bourse de Paris.")
+    found = claims(facts(fact_step, text, "fr", "2022-11-09"))
+    assert ("totalenergies", "reculer", "2022-11-08", "fact") in found
+
+
+def test_claims_subjects_speaker_view_of_a_stranger_is_no_claim(fact_step):
+    text = "Le syndicat SUD estime que ce collègue avait des difficultés depuis 2010."
+    assert not [c for c in facts(fact_step, text, "fr", "2012-05-29").claims if c.subject["key"] == "sud"]
+
+
+def test_claims_subjects_plan_verb_lends_its_subject(fact_step):
+    text = "Siemens Energy expects the unit to break even in 2026, chief executive Christian Bruch told analysts."
+    doc = facts(fact_step, text, "en", "2023-03-14")
+    assert ("siemens energy", "break", "2026", "plan") in claims(doc)
+    assert doc.claims[0].source["who"] == "Christian Bruch"
+
+
+def test_claims_subjects_name_after_a_kind_noun(fact_step):
+    doc = facts(fact_step, "Le groupe Renault veut atteindre ce seuil d'ici 2026.", "fr", "2024-05-15")
+    assert claims(doc) == [("renault", "atteindre", "2026", "plan")]  # not "ici", which TimeML tags as today
+
+
+def test_claims_subjects_denied_information_attests_the_claim_before(fact_step):
+    text = ("Selon des sources proches du dossier, TotalEnergies aurait approché l'allemand RWE en vue d'un rachat, "
+            "une information que le groupe a démentie.")
+    doc = facts(fact_step, text, "fr", "2022-11-08")
+    assert [c.modality for c in doc.claims] == ["rumour"]
+    assert doc.claims[0].attested[0]["modality"] == "denied" and doc.claims[0].attested[0]["key"] == "totalenergies"
