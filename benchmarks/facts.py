@@ -157,10 +157,10 @@ def build_steps(with_tagger: bool) -> list[Any]:
 
 
 def _subset(rec: dict[str, Any]) -> tuple[str, ...]:
-    """Held-out articles split by when they were written: round 1 (seen once) and round 2 (never tuned on)."""
+    """Held-out articles split by when they were written: round 1 (seen once), round 2 and round 3 (never tuned on)."""
     if rec["split"] != "heldout":
         return ()
-    return ("heldout-new",) if rec.get("round", 1) >= 2 else ("heldout-old",)
+    return {1: ("heldout-old",), 2: ("heldout-new",)}.get(rec.get("round", 1), (f"heldout-r{rec.get('round', 1)}",))
 
 
 def evaluate(split: str, verbose: bool) -> None:
@@ -181,7 +181,7 @@ def evaluate(split: str, verbose: bool) -> None:
                 score_claims(rec, doc, c, errors if key == rec["split"] else [])
                 score_figures(rec, doc, c, errors if key == rec["split"] else [])
         print(f"-- {mode}")
-        for key in ("tune", "heldout", "heldout-old", "heldout-new", "all"):
+        for key in ("tune", "heldout", "heldout-old", "heldout-new", "heldout-r3", "all"):
             if key in by_split:
                 report(f"  {key}", by_split[key])
         if verbose:  # errors of the split asked for only: held-out errors are not for tuning

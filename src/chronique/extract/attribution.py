@@ -55,14 +55,16 @@ class Attribution(Clauses):
                 found.append(cue)
             if cue in ("report", "confirmed", "denied") and speaker is None:
                 speaker = h
-        first = min([self.off + t.idx for h in chain for t in (h, *children(h, ("aux", "auxpass", "aux:pass", "aux:tense")))],
-                    default=start)
+        parent = self.conj_parent(head)  # "will cut jobs and close a plant": the auxiliary is the first verb's
+        shared = list(children(parent, ("aux", "auxpass", "aux:pass", "aux:tense"))) if parent is not None else []
+        first = min([self.off + t.idx for h in chain for t in (h, *children(h, ("aux", "auxpass", "aux:pass", "aux:tense")))]
+                    + [self.off + t.idx for t in shared], default=start)
         if first < start:  # "Alphabet is said to be preparing": the cue phrase sits on the verbs above
             clause = ctx.text[first:start] + clause
         phrase = rules.phrase_modality(clause)
         if phrase:
             found.append(phrase)
-        verbs = [head, *chain, *(c for h in (head, *chain) for c in h.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+        verbs = [head, *chain, *shared, *(c for h in (head, *chain) for c in h.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
         if any("Tense=Fut" in str(v.morph) for v in verbs):
             found.append("plan")
         conditional = [v for v in verbs if self.conditional(v)]
@@ -86,7 +88,10 @@ class Attribution(Clauses):
         """Who a subject or agent phrase names: an entity (a person first), else the phrase itself."""
         a, b = self.span(list(tok.subtree))
         via = self.rules.via(self.sent_text)  # "son PDG sur Weibo": the medium is not the speaker
-        inside = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor and e.text != via]
+        nested = [self.span(list(c.subtree)) for c in tok.children
+                  if c.dep_ in ("appos", "acl", "acl:relcl", "relcl") and c.i > tok.i]
+        inside = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor and e.text != via
+                  and not any(x <= e.start < y for x, y in nested)]  # "Auchincloss, who succeeded Looney, said"
         head_char = self.off + tok.idx
         inside.sort(key=lambda e: (not e.start <= head_char < e.end, not (e.label == "PER" and " " in e.text)))
         anaphor = next((e for e in self.ctx.entities if a <= e.start and e.end <= b and e.anaphor), None)
@@ -96,7 +101,10 @@ class Attribution(Clauses):
             for e in inside:
                 if e.label == label:
                     return {"who": e.text, "key": e.key}
-        if anaphor is not None or tok.lower_ in self.rules.pronouns - {"il", "they"}:
+        if anaphor is not None:  # "the carmaker said": the organisation the anaphor was resolved to
+            named = next((e for e in self.ctx.entities if e.key == anaphor.key and not e.anaphor), None)
+            return {"who": named.text if named else anaphor.text, "key": anaphor.key}
+        if tok.lower_ in self.rules.pronouns - {"il", "they"}:
             org = self.ctx.subject
             return {"who": org.text, "key": org.key} if org else None
         if self.ctx.pos(tok) == "PRON":

@@ -34,7 +34,10 @@ class SentenceClaims(Attribution):
                 continue
             if tok.dep_ == "ROOT" or self.has_own_subject(tok) or any(c.dep_ in EXPL for c in tok.children):
                 out.append(tok)
+            elif self.conj_parent(tok) is not None and self.conj_parent(tok) in out:
+                out.append(tok)  # "BP would keep its dividend and buy back shares in Q4": a second clause
         return out
+
 
     def claims(self) -> list[Claim]:
         heads = self.heads()
@@ -62,7 +65,8 @@ class SentenceClaims(Attribution):
                    for c in v.children):
                 continue  # "si elle allait produire", "whether it will build", "if the deal goes ahead": open
             if out and self.on_statement(h):
-                out[-1] = self.attest_last(out[-1], h)
+                if not self.negated(h):  # "une hypothèse que la direction n'a pas confirmée" adds nothing
+                    out[-1] = self.attest_last(out[-1], h)
                 continue  # "…aurait approché RWE, une information que le groupe a démentie": said of the claim before
             claim = self.build(h, boundary)
             if claim == "expletive" and out and out[-1].target is None:
@@ -75,6 +79,11 @@ class SentenceClaims(Attribution):
         """A denial or confirmation in a relative clause on a statement noun ("une information que X a démentie")."""
         return self.cue(head) in ("denied", "confirmed") and head.dep_ in ("acl:relcl", "relcl", "acl") and \
             self.ctx.lemma(head.head).lower() in self.rules.statement_nouns
+
+    def negated(self, verb: Any) -> bool:
+        rules = self.rules
+        return any(self.ctx.lemma(c).lower() in rules.negation or c.lower_ in rules.negation
+                   for c in verb.children if c.dep_ in ("advmod", "neg", "det", "advmod:neg"))
 
     def attest_last(self, claim: Claim, head: Any) -> Claim:
         source = self.source(head, head, [])
@@ -124,8 +133,9 @@ class SentenceClaims(Attribution):
         start, end = self.span(region)
         clause = ctx.text[start:end]
         holder = next((h for h in [head, *chain] if self.subjects_of(h)), None)
-        if holder is None and head.dep_ == "conj":
-            holder = head.head
+        if holder is None:  # a coordinated verb, or the content of one: "Airbus a livré … et prévoit d'en livrer"
+            shared = next((h for h in [head, *chain] if h.dep_ == "conj"), None)
+            holder = shared.head if shared is not None else None
         subj_toks = self.subjects_of(holder) if holder is not None else []
         if rules.is_expletive(clause) or (not subj_toks and any(c.dep_ in EXPL for c in head.children)):
             return "expletive"
@@ -153,7 +163,7 @@ class SentenceClaims(Attribution):
                 timex.interval[1] <= ctx.dct[:10] and self.announced_object(head) is not None:
             modality = "fact"  # "a annoncé le rachat ... en juin": announced and done
         if modality == "fact" and (forward or (timex is not None and timex.type == "DURATION"
-                                                and "Tense=Past" not in str(head.morph) and not _aux(head))):
+                                                and not _past(head) and not _aux(head))):
             modality, forward = "plan", True  # a fact yet to happen is a plan
         negative = any(ctx.lemma(c).lower() in rules.negation or c.lower_ in rules.negation
                        for h in [head, *chain] for c in h.children if c.dep_ in ("advmod", "neg", "det", "advmod:neg"))
@@ -190,12 +200,14 @@ class SentenceClaims(Attribution):
         for e in inside:  # the name or the anaphor ("the iPhone maker") the phrase's head belongs to
             if e.start <= head_char < e.end:
                 return e
-        for label in ("ORG", "PER", "MISC", "LOC"):
+        for label in ("ORG", "PER"):  # a place or nationality off the head is a modifier ("the London-based group")
             for e in named:
                 if e.label == label:
                     return e
         if any(e.anaphor for e in inside):
             return next(e for e in inside if e.anaphor)
+        if tok.lower_ in rules.person_pronouns:  # "Musk said he would step down": the speaker, if a person
+            return matrix if matrix is not None and matrix.label == "PER" else None
         if tok.lower_ in rules.pronouns or any(c.lower_ in rules.possessives for c in tok.children
                                                if c.dep_ in ("det", "poss", "nmod:poss")):
             return matrix or ctx.last_subject or ctx.subject
@@ -242,7 +254,8 @@ class SentenceClaims(Attribution):
             while h.i not in stops and h.head.i != h.i:
                 h, dist = h.head, dist + 1
             now = bool(self.ctx.dct) and tx.value == self.ctx.dct[:len(tx.value)]  # a bare "now" loses a tie
-            rank = (dist, TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3, now, tx.start)
+            kind = TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3
+            rank = (tx.type == "SET", dist, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date
             if best is None or rank < best[0]:
                 best = (rank, tx)
         return best[1] if best else None
@@ -284,6 +297,11 @@ class SentenceClaims(Attribution):
         if timex is not None and timex.interval and dct:
             return timex.interval[0] > _dct_end(dct)
         return modality == "plan"
+
+
+def _past(tok: Any) -> bool:
+    """A past verb, by morphology or (English: no morphologizer runs) by Penn tag."""
+    return "Tense=Past" in str(tok.morph) or tok.tag_ in ("VBD", "VBN")
 
 
 def _aux(tok: Any) -> bool:

@@ -97,13 +97,19 @@ def _with_tail(doc_text: str, start: int, text: str, tails: set[str]) -> str:
 
 
 def propagate(text: str, entities: list[Entity]) -> list[Entity]:
-    """Tag the other mentions of a name the model found once ("Ynsect" missed in a later sentence)."""
+    """Tag the other mentions of a name the model found once ("Ynsect" missed in a later sentence), and a
+    person's surname alone after their full name."""
     taken = [(e.start, e.end) for e in entities]
     out = list(entities)
-    for e in {e.text: e for e in entities if len(e.text) >= 3}.values():
-        for m in re.finditer(r"(?<![\w-])" + re.escape(e.text) + r"(?![\w-])", text):
+    names = {e.text: e for e in entities if len(e.text) >= 3 or (len(e.text) == 2 and e.text.isupper())}  # "BP"
+    for e in [e for e in entities if e.label == "PER" and " " in e.text]:  # "Auchincloss" after "Murray Auchincloss"
+        last = e.text.rsplit(" ", 1)[1]
+        if len(last) >= 3 and last[0].isupper() and last not in names:
+            names[last] = e
+    for name, e in names.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
-                out.append(_with_id(Entity(id="", start=m.start(), end=m.end(), text=e.text, label=e.label, key=e.key)))
+                out.append(_with_id(Entity(id="", start=m.start(), end=m.end(), text=name, label=e.label, key=e.key)))
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda x: (x.start, x.end))
 
@@ -156,7 +162,8 @@ def subject_org(entities: Sequence[Entity]) -> Entity | None:
 
 
 class AnaphorFinder:
-    """Finds "la firme", "the company", ... and resolves them to the subject organisation.
+    """Finds "la firme", "the company", ... and resolves them to the first organisation named before them in
+    their sentence, else to the subject organisation.
 
     table: the parsed [entities] table of facts.toml
     """
@@ -164,6 +171,8 @@ class AnaphorFinder:
     def __init__(self, table: dict[str, Any]):
         pats = table.get("anaphors", ())
         self.pattern = re.compile(r"(?<![\w'])(?:" + "|".join(pats) + ")", re.I) if pats else None
+        marks = table.get("source_marks", ())
+        self.source_mark = re.compile(r"(?<![\w'])(?:" + "|".join(marks) + r")\W+(?:\w+\W+){0,3}$", re.I) if marks else None
 
     def find(self, text: str, entities: Sequence[Entity], subject: Entity | None) -> list[Entity]:
         """Anaphor mentions outside named entities, keyed to `subject` (none when there is no subject)."""
@@ -181,6 +190,24 @@ class AnaphorFinder:
                 continue  # "le groupe de Bernard Arnault": not the subject itself
             if re.match(r"\s*[A-Z][\w-]", text[m.end():m.end() + 3]):
                 continue  # "la compagnie IndiGo", "the chipmaker Nvidia": a name follows
+            key = self.sentence_org(text, entities, m.start()) or subject.key
             out.append(_with_id(Entity(id="", start=m.start(), end=m.end(), text=m.group(0), label="ORG",
-                                       key=subject.key, anaphor=True)))
+                                       key=key, anaphor=True)))
         return out
+
+
+    def sentence_org(self, text: str, entities: Sequence[Entity], at: int) -> str | None:
+        """The key of the first organisation named earlier in the anaphor's sentence, unless it is named as a
+        source: "Ford will cut 1,100 jobs, the carmaker said" is about Ford even in an article about Pfizer,
+        "selon Les Echos, le groupe investira" is not about Les Echos."""
+        for e in entities:  # in text order
+            if e.start >= at:
+                return None
+            if e.label == "ORG" and not e.anaphor and not _SENTENCE_END.search(text, e.end, at):
+                if self.source_mark and self.source_mark.search(text, max(0, e.start - 40), e.start):
+                    continue
+                return e.key
+        return None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")

@@ -51,6 +51,7 @@ class ClaimRules:
         self.denial_scope_end = re.compile(end, re.I) if end else None
         self.pronouns = {w.lower() for w in entities.get("pronouns", ())}
         self.possessives = {w.lower() for w in entities.get("possessives", ())}
+        self.person_pronouns = {w.lower() for w in entities.get("person_pronouns", ())}
         refer = sorted(self.pronouns | self.possessives, key=len, reverse=True)
         self._refer = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, refer)) + r")(?![\w'])", re.I) if refer else None
         self.canonical = {lemma.lower(): canon for canon, lemmas in predicates.items() for lemma in lemmas}

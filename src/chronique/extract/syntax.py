@@ -108,6 +108,12 @@ class Clauses:
                     and not any(g.lower_ in RELATIVE and g.dep_ in SUBJ for g in c.children)]
         return out
 
+    def conj_parent(self, tok: Any) -> Any | None:
+        """The verb a coordinated verb without a subject of its own shares its subject with."""
+        if tok.dep_ == "conj" and is_verb(tok) and is_verb(tok.head) and not self.subjects_of(tok):
+            return tok.head
+        return None
+
     def has_own_subject(self, tok: Any) -> bool:
         return any(c.lower_ not in RELATIVE for c in self.subjects_of(tok))
 
