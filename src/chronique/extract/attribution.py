@@ -89,7 +89,7 @@ class Attribution(Clauses):
         a, b = self.span(list(tok.subtree))
         via = self.rules.via(self.sent_text)  # "son PDG sur Weibo": the medium is not the speaker
         nested = [self.span(list(c.subtree)) for c in tok.children
-                  if c.dep_ in ("appos", "acl", "acl:relcl", "relcl") and c.i > tok.i]
+                  if c.dep_ in ("acl", "acl:relcl", "relcl") and c.i > tok.i]
         inside = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor and e.text != via
                   and not any(x <= e.start < y for x, y in nested)]  # "Auchincloss, who succeeded Looney, said"
         head_char = self.off + tok.idx
