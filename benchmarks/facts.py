@@ -253,6 +253,7 @@ def news_speed(rounds: int, limit: int) -> None:
 
     news = load_news(limit)
     pipe = build_pipeline()
+    facts = next((s for s in pipe.steps if s.name == "facts"), None)
     for lang, docs in news.items():
         if not docs:
             print(f"-- speed on news, {lang}: no articles found (see benchmarks.paths.shared_dir)")
@@ -263,11 +264,14 @@ def news_speed(rounds: int, limit: int) -> None:
         nlp.select_pipes(enable=["ner"])
         ner = whole = float("inf")
         per_step: dict[str, float] = {}
+        inside: dict[str, float] = {}
         for n in range(rounds + 1):  # round 0 warms up (model loads, caches) and is not kept
             t0 = time.perf_counter()
             list(nlp.pipe(texts))
             t_ner = time.perf_counter() - t0
             spent = dict.fromkeys(pipe.names, 0.0)
+            if facts is not None:
+                facts.spent = {}
             t0 = time.perf_counter()
             for doc in docs:
                 for step in pipe.steps:
@@ -278,12 +282,17 @@ def news_speed(rounds: int, limit: int) -> None:
             if n:
                 ner = min(ner, t_ner)
                 if t_pipe < whole:
-                    whole, per_step = t_pipe, spent
+                    whole, per_step, inside = t_pipe, spent, dict(facts.spent or {}) if facts is not None else {}
         source = "Wikinews fr 2012" if lang == "fr" else "Reuters-21578"
         print(f"-- speed on news, {lang}: {len(docs)} {source} articles, {words} words, best of {rounds} rounds")
         print(f"  whole pipeline {words / whole:8.0f} words/s   bare spaCy NER {words / ner:8.0f} words/s   "
               f"ratio {whole / ner:.2f}")
         print("  per step (x bare NER): " + "  ".join(f"{k} {v / ner:.2f}" for k, v in per_step.items()))
+        if inside.get("tokens"):
+            print(f"  inside facts (x bare NER): tokenizer+NER {inside['ner'] / ner:.2f}  parse {inside['parse'] / ner:.2f}"
+                  f"  rules {inside['rules'] / ner:.2f}   parsed tokens {inside['parsed tokens'] / inside['tokens']:.0%}")
+    if facts is not None:
+        facts.spent = None
 
 
 def main() -> int:

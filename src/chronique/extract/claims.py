@@ -9,9 +9,11 @@ nearest to the predicate in the tree: not merely the nearest timex in the text.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..time import calendar
 from ..types import Claim, Entity, Figure, Timex, content_id
 from .attribution import Attribution
 from .syntax import CONTENT, EXPL, SUBJ, TYPE_RANK, children, is_verb
@@ -158,6 +160,7 @@ class SentenceClaims(Attribution):
         if timex is not None:
             target = {"value": timex.value, "mod": timex.mod, "interval": list(timex.interval) if timex.interval else None,
                       "timex": timex.id}
+            target.update(self.deadline(timex) or {})
         forward = self.forward(timex, modality)
         if modality == "plan" and timex is not None and timex.interval and ctx.dct and \
                 timex.interval[1] <= ctx.dct[:10] and self.announced_object(head) is not None:
@@ -260,6 +263,29 @@ class SentenceClaims(Attribution):
                 best = (rank, tx)
         return best[1] if best else None
 
+    def deadline(self, tx: Timex) -> dict[str, Any] | None:
+        """A span that ends a deadline ("within two years", "d'ici deux ans", "in the coming weeks") targets the
+        date it runs out, as the ledger needs: P2Y from 2025-05-15 -> 2027 BEFORE; an unknown length -> FUTURE_REF."""
+        dct, rules = self.ctx.dct, self.rules
+        if tx.type != "DURATION" or not dct or not rules.deadline_cues:
+            return None
+        window = self.ctx.text[max(0, tx.start - 30):tx.start] + "\u27e8" + tx.text
+        if not any(p.search(window) for p in rules.deadline_cues):
+            return None
+        m = _SPAN.fullmatch(tx.value)
+        if m is None:
+            return None
+        n, unit = m.groups()
+        if n == "X":
+            return {"value": "FUTURE_REF", "mod": None, "interval": None}
+        base = calendar.parse(dct[:10])
+        if base is None:
+            return None
+        gran = _UNIT[unit]
+        value = calendar.render(calendar.shift(base[0], gran, int(n)), gran)
+        span = calendar.interval(value)
+        return {"value": value, "mod": "BEFORE", "interval": list(span) if span else None}
+
     def bridge(self, tx: Timex, after: Timex | None) -> bool:
         """A "now" right before another timex only leads to it: "d'ici 2026", where TimeML tags "ici" as today."""
         dct = self.ctx.dct
@@ -297,6 +323,10 @@ class SentenceClaims(Attribution):
         if timex is not None and timex.interval and dct:
             return timex.interval[0] > _dct_end(dct)
         return modality == "plan"
+
+
+_SPAN = re.compile(r"P(\d+|X)([YMWD])")
+_UNIT = {"Y": "year", "M": "month", "W": "day", "D": "day"}
 
 
 def _past(tok: Any) -> bool:

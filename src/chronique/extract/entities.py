@@ -174,6 +174,18 @@ class AnaphorFinder:
         marks = table.get("source_marks", ())
         self.source_mark = re.compile(r"(?<![\w'])(?:" + "|".join(marks) + r")\W+(?:\w+\W+){0,3}$", re.I) if marks else None
 
+    def appositions(self, text: str, entities: Sequence[Entity]) -> list[Entity]:
+        """Names followed by an organisation apposition are organisations, whatever the model said:
+        "Novo Nordisk, the Danish maker of Wegovy" (tagged PER) -> ORG, on every mention of the key."""
+        if self.pattern is None:
+            return list(entities)
+        orgs = set()
+        for e in entities:
+            m = self.pattern.match(text, e.end + 2) if text[e.end:e.end + 2] == ", " else None
+            if m and e.label != "ORG" and not e.anaphor:
+                orgs.add(e.key)
+        return [dataclasses.replace(e, label="ORG") if e.key in orgs else e for e in entities]
+
     def find(self, text: str, entities: Sequence[Entity], subject: Entity | None) -> list[Entity]:
         """Anaphor mentions outside named entities, keyed to `subject` (none when there is no subject)."""
         if subject is None or self.pattern is None:

@@ -60,6 +60,9 @@ class LangModel:
         vocab = self.nlp.vocab
         self.figures = FigureFinder(facts["figures"], is_stop=lambda word: vocab[word].is_stop)
         self.rules = ClaimRules(facts["claims"], facts["entities"], facts.get("predicates", {}))
+        from .step import Prose  # step.py imports this module
+
+        self.prose = Prose(facts["gate"]) if "gate" in facts else None  # which sentences are worth a parse
 
     def lemma(self, tok: Any) -> str:
         """The token's lemma, computed by the rule lemmatizer on first use and kept on the token."""

@@ -44,6 +44,7 @@ class ClaimRules:
         self.temporal_marks = {w.lower() for w in claims.get("temporal_marks", ())}
         self.no_comment = {w.lower() for w in claims.get("no_comment", ())}
         self.own_measures = {w.lower() for w in claims.get("own_measures", ())}
+        self.deadline_cues = _regexes(claims.get("deadline_cues", []))
         self.infinitive_marks = {w.lower() for w in claims.get("infinitive_marks", ())}
         self.no_claim_marks = {w.lower() for w in claims.get("no_claim_marks", ())}
         self.denial_nouns = _regexes(claims.get("denial_nouns", []))

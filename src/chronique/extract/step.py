@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from time import perf_counter
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
@@ -31,6 +33,7 @@ class FactStep:
     def __init__(self, parse_all: bool = False):
         self.parse_all = parse_all
         self._models: dict[str, LangModel] = {}
+        self.spent: dict[str, float] | None = None  # set to {} to add up time and tokens per phase (benchmarks)
 
     def model(self, lang: str) -> LangModel:
         if lang not in self._models:
@@ -41,22 +44,31 @@ class FactStep:
         if doc.lang not in self._models and (not doc.lang or doc.lang not in languages() or
                                              not load_table(doc.lang, "facts")):
             return doc.replace(warnings=doc.warnings + (f"facts: no language data for {doc.lang!r}",))
-        return extract(doc, self.model(doc.lang), self.parse_all)
+        return extract(doc, self.model(doc.lang), self.parse_all, self.spent)
 
 
-def extract(doc: Document, lm: LangModel, parse_all: bool = False) -> Document:
-    """Entities, figures and claims of `doc` with the loaded model `lm`."""
+def extract(doc: Document, lm: LangModel, parse_all: bool = False, spent: dict[str, float] | None = None) -> Document:
+    """Entities, figures and claims of `doc` with the loaded model `lm`.
+
+    spent: when given, seconds are added to its "ner" (tokenizer + NER), "parse" and "rules" (the rest) keys,
+        and token counts to "tokens" and "parsed tokens"
+    """
+    t0 = perf_counter()
     text = normalize_apostrophes(doc.text or doc.raw, lm.text_table)
-    sdoc = lm.sentencizer(lm.ner(lm.nlp.make_doc(text)))
-    named = propagate(text, from_spacy(sdoc.ents, lm.labels, lm.keyer))
+    sdoc = lm.ner(lm.nlp.make_doc(text))
+    t1 = perf_counter()
+    sdoc = lm.sentencizer(sdoc)
+    named = lm.anaphors.appositions(text, propagate(text, from_spacy(sdoc.ents, lm.labels, lm.keyer)))
     subject = subject_org(named)
     entities = sorted(named + lm.anaphors.find(text, named, subject), key=lambda e: (e.start, e.end))
     bounds = sentence_bounds(sdoc)  # token bounds and character spans, without building Span objects
     spans = [(a, b) for _, _, a, b in bounds]
     figures = lm.figures.find(text, skip=[(t.start, t.end) for t in doc.timexes], sentences=spans)
-    gate = Gate(text, entities, doc.timexes, figures, lm.rules)
+    gate = Gate(text, entities, doc.timexes, figures, lm.rules, lm.prose)
     chosen = [s for s in bounds if parse_all or gate.worth(s[2], s[3])]
+    t2 = perf_counter()
     parsed = lm.parse(sentence_docs(sdoc, chosen))
+    t3 = perf_counter()
     ctx = DocContext(text=text, dct=doc.dct, entities=entities, timexes=doc.timexes, figures=figures,
                      subject=subject, rules=lm.rules, lemma=lm.lemma, pos=lm.pos, key=lm.keyer)
     claims: list[Claim] = []
@@ -72,7 +84,13 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False) -> Document:
         claims.extend(found + noun_denials(sc, found))
     if claims and attestations:
         claims[0] = attest(claims[0], attestations)
-    return doc.replace(entities=tuple(entities), figures=tuple(figures), claims=tuple(claims))
+    out = doc.replace(entities=tuple(entities), figures=tuple(figures), claims=tuple(claims))
+    if spent is not None:
+        t4 = perf_counter()
+        for key, value in (("ner", t1 - t0), ("parse", t3 - t2), ("rules", t2 - t1 + t4 - t3), ("tokens", len(sdoc)),
+                           ("parsed tokens", sum(len(p) for p in parsed))):
+            spent[key] = spent.get(key, 0.0) + value
+    return out
 
 
 def attest(claim: Claim, attestations: list[dict[str, Any]]) -> Claim:
@@ -123,15 +141,17 @@ def sentence_docs(sdoc: Any, chosen: Sequence[tuple[int, int, int, int]]) -> lis
 
 class Gate:
     """Which sentences are worth a parse: a possible subject (an entity or anaphor, a pronoun or possessive,
-    a capitalised word past the first: a name the NER missed) and something to say (a timex, a figure, or a
-    cue form of [claims] parse_cues: modality or reporting). Offsets are looked up by bisection.
+    a capitalised word past the first: a name the NER missed), something to say (a timex, a figure, or a
+    cue form of [claims] parse_cues: modality or reporting), and prose rather than a table row or a headline
+    in capitals (see Prose). Offsets are looked up by bisection.
 
     text: the document text; entities / timexes / figures: found before the parse; rules: the language's cues
+    prose: the language's prose test ([gate] of facts.toml); none: every sentence counts as prose
     """
 
     def __init__(self, text: str, entities: Sequence[Entity], timexes: Sequence[Any], figures: Sequence[Any],
-                 rules: ClaimRules):
-        self.text, self.rules = text, rules
+                 rules: ClaimRules, prose: Prose | None = None):
+        self.text, self.rules, self.prose = text, rules, prose
         self.entities = sorted(e.start for e in entities)
         self.content = sorted([t.start for t in timexes] + [f.start for f in figures])
 
@@ -139,7 +159,34 @@ class Gate:
         sent = self.text[a:b]
         if not (_any_in(self.entities, a, b) or self.rules.refers(sent) or _capitalised_name(sent)):
             return False
-        return _any_in(self.content, a, b) or self.rules.parse_cue(sent)
+        if not (_any_in(self.content, a, b) or self.rules.parse_cue(sent)):
+            return False
+        return self.prose is None or self.prose(sent)
+
+
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
+class Prose:
+    """Whether a sentence reads as prose: enough lower-case words, and a large enough share of its words.
+
+    A table row ("Shr 16 cts vs 13 cts Pay April 15") or a headline in capitals holds figures and names
+    but no clause a claim can come from; the parse would be spent for nothing.
+
+    table: the [gate] table of facts.toml: min_words (lower-case words a prose sentence has at least),
+        min_share (their least share of all its words, numbers included), not_words (lower-case
+        abbreviations of tables that do not count: "vs", "mln")
+    """
+
+    def __init__(self, table: dict[str, Any]):
+        self.min_words = int(table.get("min_words", 0))
+        self.min_share = float(table.get("min_share", 0.0))
+        self.not_words = {w.lower() for w in table.get("not_words", ())}
+
+    def __call__(self, sent: str) -> bool:
+        words = _WORD.findall(sent)
+        lower = sum(1 for w in words if w[0].islower() and w.rstrip(".").lower() not in self.not_words)
+        return lower >= self.min_words and lower >= self.min_share * len(words)
 
 
 def _any_in(starts: list[int], a: int, b: int) -> bool:
