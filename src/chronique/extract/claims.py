@@ -16,7 +16,7 @@ from typing import Any
 from ..time import calendar
 from ..types import Claim, Entity, Figure, Timex, content_id
 from .attribution import Attribution
-from .syntax import CONTENT, EXPL, SUBJ, TYPE_RANK, children, is_verb
+from .syntax import CONTENT, EXPL, RELATIVE, SUBJ, TYPE_RANK, children, is_verb
 
 class SentenceClaims(Attribution):
     """Claims of one parsed sentence.
@@ -38,8 +38,17 @@ class SentenceClaims(Attribution):
                 out.append(tok)
             elif self.conj_parent(tok) is not None and self.conj_parent(tok) in out:
                 out.append(tok)  # "BP would keep its dividend and buy back shares in Q4": a second clause
+            elif tok.dep_ in ("acl:relcl", "relcl") and self.named_antecedent(tok) is not None:
+                out.append(tok)  # "Sigfox, qui a perdu 18 millions d'euros l'an dernier": a claim about Sigfox
         return out
 
+
+    def named_antecedent(self, verb: Any) -> Entity | None:
+        """The named entity a relative clause with a relative-pronoun subject is about ("Sigfox, qui a perdu")."""
+        if not any(c.lower_ in RELATIVE for c in self.subjects_of(verb)):
+            return None
+        a, b = self.span([verb.head])
+        return next((e for e in self.ctx.entities if e.start <= a < e.end and not e.anaphor and e.label != "LOC"), None)
 
     def claims(self) -> list[Claim]:
         heads = self.heads()
@@ -148,6 +157,8 @@ class SentenceClaims(Attribution):
                 any(ctx.lemma(w).lower() in rules.own_measures for t in subj_toks for w in t.subtree)):
             subject = matrix  # "Nvidia said revenue jumped", "expects the unit to break even": the company's own
             # figure or part; a speaker's view of anything else is not ("SUD estime que ce collègue…")
+        if subject is None and not subj_toks and not (holder is not None and holder.dep_ == "conj"):
+            subject = self.opening_name(head, chain)
         if subject is None:
             return None
         timex = self.target(head, region, chain) or self.when_clause_target(head)
@@ -184,6 +195,20 @@ class SentenceClaims(Attribution):
             predicate=predicate, target=target, modality=modality, polarity="negative" if negative else "positive",
             source=source, figures=tuple(_fig(f) for f in figures), forward=forward, key=key, about=about)
 
+    def opening_name(self, head: Any, chain: Sequence[Any]) -> Entity | None:
+        """The name opening a sentence whose main verb the parser left without a subject: "La start-up
+        toulousaine Sigfox, spécialiste des ..., prépare son introduction" (parsed with no nsubj)."""
+        top = chain[-1] if chain else head
+        if top.dep_ != "ROOT" or not self.toks:
+            return None
+        first = self.toks[0]
+        window = [t for t in self.toks[:6] if t.i < top.i]
+        if not window:
+            return None
+        a, b = self.off + first.idx, self.off + window[-1].idx + len(window[-1].text)
+        return next((e for e in self.ctx.entities if a <= e.start < b and not e.anaphor and e.label in ("ORG", "MISC", "PER")
+                     and not any(t.dep_ == "case" and self.off + t.idx < e.start for t in window)), None)
+
     def matrix_subject(self, chain: Sequence[Any]) -> Entity | None:
         """The entity subject of the nearest cue verb above the clause ("Microsoft rejected claims that it ...")."""
         for h in chain:
@@ -203,12 +228,14 @@ class SentenceClaims(Attribution):
         for e in inside:  # the name or the anaphor ("the iPhone maker") the phrase's head belongs to
             if e.start <= head_char < e.end:
                 return e
-        for label in ("ORG", "PER"):  # a place or nationality off the head is a modifier ("the London-based group")
+        for label in ("ORG", "PER", "MISC"):  # a place off the head is a modifier ("the London-based group")
             for e in named:
                 if e.label == label:
                     return e
         if any(e.anaphor for e in inside):
             return next(e for e in inside if e.anaphor)
+        if tok.lower_ in RELATIVE and tok.head.dep_ in ("acl:relcl", "relcl"):
+            return self.named_antecedent(tok.head)
         if tok.lower_ in rules.person_pronouns:  # "Musk said he would step down": the speaker, if a person
             return matrix if matrix is not None and matrix.label == "PER" else None
         if tok.lower_ in rules.pronouns or any(c.lower_ in rules.possessives for c in tok.children
