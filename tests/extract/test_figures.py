@@ -65,3 +65,15 @@ def test_figures_carry_their_sentence():
     text = "Première phrase. Renault a supprimé 520 postes."
     figs = finder("fr").find(text, sentences=[(0, 16), (17, len(text))])
     assert figs[0].sentence == (17, len(text))
+
+
+@pytest.mark.parametrize("lang,text,kind,value,currency", [
+    ("fr", "la BCE a abaissé son taux de dépôt à -0,5% le mois dernier", "percent", "-0.5", None),  # a level, signed
+    ("fr", "tandis que celui d'Ipsen cédait 2,1%", "percent", "-2.1", None),
+    ("en", "Sainsbury's shares closed 0.9 percent lower", "percent", "-0.9", None),  # the direction comes after
+    ("en", "a margin of 6.5-7 percent", "percent", "7", None),  # a range, not a minus sign
+    ("en", "the shares ended at 271 pence", "money", "2.71", "GBP"),  # a subunit of a currency
+])
+def test_figures_signs_after_words_and_subunits(lang, text, kind, value, currency):
+    fig = finder(lang).find(text)[-1]
+    assert (fig.kind, fig.value, fig.currency) == (kind, value, currency)

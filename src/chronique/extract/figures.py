@@ -46,6 +46,9 @@ class FigureFinder:
         self.scale_unit_link = bool(table.get("scale_unit_link", False))
         self.up = [re.compile(p, re.I) for p in table["up"]]
         self.down = [re.compile(p, re.I) for p in table["down"]]
+        # direction words right after a percentage ("closed 0.9 percent lower")
+        self.after = [(name, re.compile(p, re.I)) for name in ("up", "down") for p in table.get(f"{name}_after", ())]
+        self.subunits = {k.lower(): (v[0], int(v[1])) for k, v in table.get("subunits", {}).items()}
         scale = _alternation(self.scales)
         words = _alternation(self.number_words)
         link = _alternation(table["link"])
@@ -109,7 +112,10 @@ class FigureFinder:
             u = self.unit.match(text, end)
             word = u.group("unit") if u else ""
             linked = bool(u and u.group("link")) or scale is None or not self.scale_unit_link
-            if u and linked and word.lower() not in self.non_units and not word[0].isupper() and len(word) > 1 \
+            if u and word.lower() in self.subunits and scale is None:  # "271 pence" -> 2.71 GBP
+                currency, places = self.subunits[word.lower()]
+                kind, end, value = "money", u.end(), value.scaleb(-places)
+            elif u and linked and word.lower() not in self.non_units and not word[0].isupper() and len(word) > 1 \
                     and not self.is_stop(word.lower()):
                 kind, unit, end = "quantity", word.lower(), u.end()
             elif scale is not None:
@@ -124,14 +130,22 @@ class FigureFinder:
         mb = self.mod_before.search(text, max(0, start - 20), start)
         if mb:
             mod, start = self.mods[mb.group("mod").lower()], mb.start("mod")
-        direction = self._direction(text, m.start()) if kind == "percent" else None
+        signed = m.start() >= 1 and text[m.start() - 1] in "-\u2212" and (m.start() < 2 or text[m.start() - 2] in " (\u00a0")
+        if signed:  # "un taux de -0,5%": a level below zero, not a fall
+            value, start, direction = -value, min(start, m.start() - 1), None
+        else:
+            direction = self._direction(text, m.start(), end) if kind == "percent" else None
         if direction == "down":
             value = -value
         return Figure(start=start, end=end, text=text[start:end], kind=kind, value=plain_decimal(value),
                       unit=unit, currency=currency, mod=mod, direction=direction)
 
-    def _direction(self, text: str, pos: int) -> str | None:
-        """The direction word nearest before `pos`, in the same clause and within _WINDOW characters."""
+    def _direction(self, text: str, pos: int, end: int) -> str | None:
+        """A direction word right after the figure (ending at `end`), else the one nearest before `pos`,
+        in the same clause and within _WINDOW characters."""
+        for name, pat in self.after:
+            if pat.match(text, end):
+                return name
         left = text[max(0, pos - _WINDOW):pos]
         breaks = list(_CLAUSE_BREAK.finditer(left))
         if breaks:
