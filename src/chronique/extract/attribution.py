@@ -65,7 +65,8 @@ class Attribution(Clauses):
         if phrase:
             found.append(phrase)
         verbs = [head, *chain, *shared, *(c for h in (head, *chain) for c in h.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
-        if any("Tense=Fut" in str(v.morph) for v in verbs):
+        if any("Tense=Fut" in str(v.morph) or (rules.future_suffixes and is_verb(v) and
+                                                v.lower_.endswith(rules.future_suffixes)) for v in verbs):
             found.append("plan")
         conditional = [v for v in verbs if self.conditional(v)]
         if conditional:

@@ -39,6 +39,7 @@ class ClaimRules:
         self.parse_cues = _regexes(claims.get("parse_cues", []))
         self.conditional_plan = {w.lower() for w in claims.get("conditional_plan", ())}
         self.conditional_suffixes = tuple(claims.get("conditional_suffixes", ()))
+        self.future_suffixes = tuple(claims.get("future_suffixes", ()))
         self.conditional_forms = {w.lower() for w in claims.get("conditional_forms", ())}
         self.inverted_object = bool(claims.get("inverted_speaker_object", False))
         self.temporal_marks = {w.lower() for w in claims.get("temporal_marks", ())}

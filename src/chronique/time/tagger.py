@@ -143,18 +143,29 @@ def find(grammar: Grammar, text: str) -> list[tuple[int, int, Rule, re.Match[str
                 return out
             pos = _best(grammar, text, hit.start(), out)
     gate, trigger = grammar.gate.search, grammar.trigger.match
+    starts, rules = grammar.starts or {}, grammar.rules
     while True:  # the gate finds likely starts; the alternation confirms; the rules compete
         hit = gate(text, pos)
         if hit is None:
             return out
         at = hit.start()
-        pos = _best(grammar, text, at, out) if trigger(text, at) else at + 1
+        ch = text[at]
+        some = starts.get(ch)
+        if some is not None:  # only the rules that can begin with this character: the alternation's answer
+            # at a lower cost (it adds only its look-ahead, which _WORD_START checks)
+            pos = _best(grammar, text, at, out, [rules[k] for k in some]) if _WORD_START.match(ch) else at + 1
+        else:
+            pos = _best(grammar, text, at, out) if trigger(text, at) else at + 1
 
 
-def _best(grammar: Grammar, text: str, at: int, out: list) -> int:
-    """Try every rule at `at`; keep the longest match; return where to search next."""
+_WORD_START = re.compile(r"[\w'\u2019]", re.IGNORECASE | re.UNICODE)  # the trigger's look-ahead
+
+
+def _best(grammar: Grammar, text: str, at: int, out: list, rules: list[Rule] | None = None) -> int:
+    """Try every rule (or the given ones, in file order) at `at`; keep the longest match; return where to
+    search next."""
     best: tuple[int, int, Rule, re.Match[str]] | None = None
-    for rule in grammar.rules:
+    for rule in grammar.rules if rules is None else rules:
         m = rule.regex.match(text, at)
         if m and m.end() > at and (best is None or m.end() > best[1]):
             best = (at, m.end(), rule, m)
@@ -162,6 +173,10 @@ def _best(grammar: Grammar, text: str, at: int, out: list) -> int:
         return at + 1
     out.append(best)
     return best[1]
+
+
+_COMMA = re.compile(r"[,;]")
+_CLAUSE_GAP = 60  # characters a cue after a comma is pushed away by
 
 
 def tense_at(grammar: Grammar, text: str, start: int, end: int) -> str | None:
@@ -184,8 +199,9 @@ def tense_at(grammar: Grammar, text: str, start: int, end: int) -> str | None:
         for c in cue.finditer(text, lo, hi):
             if c.end() <= start:
                 dist = start - c.end()
-            elif c.start() >= end:  # the verb usually comes first: a cue after counts double
-                dist = 2 * (c.start() - end)
+            elif c.start() >= end:  # the verb usually comes first: a cue after counts double, and
+                # more past a comma, where a reporting clause often follows ("… au troisième trimestre, a annoncé")
+                dist = 2 * (c.start() - end) + (_CLAUSE_GAP if _COMMA.search(text, end, c.start()) else 0)
             else:
                 continue  # a cue inside the expression itself is the rule's business
             if best is None or dist < best[0]:
