@@ -105,8 +105,9 @@ class SentenceClaims(Attribution):
     def no_comment(self, head: Any) -> bool:
         """Whether the clause only declines to speak: its verb, or the verb it governs, is in [claims] no_comment."""
         words = self.rules.no_comment
-        return bool(words) and any(self.ctx.lemma(t).lower() in words or t.lower_ in words
-                                   for t in [head, *children(head, ("xcomp",))])
+        verbs = [head, *children(head, ("xcomp",))]
+        toks = verbs + [o for v in verbs for o in children(v, ("obj", "dobj"))]  # "faire de commentaire"
+        return bool(words) and any(self.ctx.lemma(t).lower() in words or t.lower_ in words for t in toks)
 
     def lend_target(self, claim: Claim, head: Any, boundary: set[int]) -> Claim:
         """"…a crû de 5,4%: il s'agit de la plus forte hausse depuis le 12 mai": the date goes to the claim before."""
@@ -161,7 +162,12 @@ class SentenceClaims(Attribution):
             subject = self.opening_name(head, chain)
         if subject is None:
             return None
-        timex = self.target(head, region, chain) or self.when_clause_target(head)
+        announced = self.announced_object(head)
+        if announced is not None and subject.label == "PER" and ctx.subject is not None:
+            subject = ctx.subject  # "le directeur général a confirmé le lancement": the company's event, his word
+        inner = [t for t in announced.subtree] if announced is not None else []
+        timex = (self.target(announced, inner, []) if inner else None) or self.target(head, region, chain) \
+            or self.when_clause_target(head)  # "a confirmé mercredi le lancement à l'automne": the autumn
         figures = [f for f in ctx.figures if start <= f.start < end]
         modality, speaker_tok = self.modality(head, chain, clause, start)
         source = self.source(speaker_tok, head, chain)

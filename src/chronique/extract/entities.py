@@ -128,12 +128,13 @@ def _agree_labels(entities: list[Entity]) -> list[Entity]:
 
 def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
     """Give a one-word name the key of a longer name of the same document it starts or ends."""
-    keys = {e.key for e in entities}
+    keys = {(e.key, e.label) for e in entities}
     out = []
     for e in entities:
         key = e.key
-        if " " not in key:
-            longer = sorted(k for k in keys if k != key and (k.startswith(key + " ") or k.endswith(" " + key)))
+        if " " not in key:  # of the same kind: "Boeing" the company is not "Boeing 777" the aircraft
+            longer = sorted(k for k, label in keys if k != key and label == e.label
+                            and (k.startswith(key + " ") or k.endswith(" " + key)))
             if len(longer) == 1:
                 key = longer[0]
         out.append(_with_id(Entity(id="", start=e.start, end=e.end, text=e.text, label=e.label, key=key,

@@ -122,12 +122,21 @@ class Clauses:
         if self.ctx.lemma(verb).lower() not in self.rules.announce:
             return None
         objs = [c for c in children(verb, ("obj", "dobj")) if self.ctx.pos(c) == "NOUN"]
+        if not objs:  # "a confirmé mercredi le lancement", parsed with the event under the weekday
+            objs = [n for c in verb.children if self.in_timex(c) for n in children(c, ("nmod",))
+                    if self.ctx.pos(n) == "NOUN" and not self.in_timex(n)]
         return objs[0] if objs else None
+
+    def in_timex(self, tok: Any) -> bool:
+        at = self.off + tok.idx
+        return any(t.start <= at < t.end for t in self.ctx.timexes)
 
     def chain(self, tok: Any) -> list[Any]:
         """Cue verbs above `tok`, nearest first, up to the first ordinary verb."""
         out, h = [], tok
         while h.head.i != h.i:
+            if h.dep_ in ("acl:relcl", "relcl"):
+                break  # "un objectif que certains analystes jugent ambitieux": the plan above is not theirs
             h = h.head
             if (is_verb(h) and h.dep_ not in ("aux", "aux:tense", "aux:pass")) or (h.dep_ == "ROOT" and self.cue(h)):
                 if self.cue(h) is None:
