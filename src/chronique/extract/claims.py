@@ -47,7 +47,8 @@ class SentenceClaims(Attribution):
         """The named entity a relative clause with a relative-pronoun subject is about ("Sigfox, qui a perdu")."""
         if not any(c.lower_ in RELATIVE for c in self.subjects_of(verb)):
             return None
-        a, b = self.span([verb.head])
+        noun = verb.head.head if verb.head.dep_ == "appos" else verb.head  # "Cerberus, the firm that owns ..."
+        a, b = self.span([noun])
         return next((e for e in self.ctx.entities if e.start <= a < e.end and not e.anaphor and e.label != "LOC"), None)
 
     def claims(self) -> list[Claim]:

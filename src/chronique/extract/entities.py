@@ -212,11 +212,16 @@ class AnaphorFinder:
     def sentence_org(self, text: str, entities: Sequence[Entity], at: int) -> str | None:
         """The key of the first organisation named earlier in the anaphor's sentence, unless it is named as a
         source: "Ford will cut 1,100 jobs, the carmaker said" is about Ford even in an article about Pfizer,
-        "selon Les Echos, le groupe investira" is not about Les Echos."""
+        "selon Les Echos, le groupe investira" is not about Les Echos. An anaphor opening its sentence takes
+        the first organisation of the sentence before ("Chez Airbus, on se tait. Le constructeur vise ...")."""
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+        start = ends[-1] if ends else 0
+        if ends and not text[start:at].strip():  # the anaphor opens its sentence
+            start = ends[-2] if len(ends) > 1 else 0
         for e in entities:  # in text order
             if e.start >= at:
                 return None
-            if e.label == "ORG" and not e.anaphor and not _SENTENCE_END.search(text, e.end, at):
+            if e.start >= start and e.label == "ORG" and not e.anaphor:
                 if self.source_mark and self.source_mark.search(text, max(0, e.start - 40), e.start):
                     continue
                 return e.key
