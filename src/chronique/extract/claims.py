@@ -40,8 +40,31 @@ class SentenceClaims(Attribution):
                 out.append(tok)  # "BP would keep its dividend and buy back shares in Q4": a second clause
             elif tok.dep_ in ("acl:relcl", "relcl") and self.named_antecedent(tok) is not None:
                 out.append(tok)  # "Sigfox, qui a perdu 18 millions d'euros l'an dernier": a claim about Sigfox
+            elif self.participle_of(tok) is not None:
+                out.append(tok)  # "Le club, détenu depuis 2011 par QSI": dated, so a fact of its own
         return out
 
+
+    def speaker_org(self) -> Entity | None:
+        """The organisation in the subject of the sentence's speaking verb ("David Loew, directeur général
+        d'Ipsen", "Ipsen"), if one is named there."""
+        for t in self.toks:
+            if is_verb(t) and self.cue(t) == "report":
+                for subj in self.subjects_of(t) + children(t, ("obj", "dobj")):
+                    a, b = self.span(list(subj.subtree))
+                    org = next((e for e in self.ctx.entities if a <= e.start < b and e.label == "ORG"), None)
+                    if org is not None:
+                        return org
+        return None
+
+    def participle_of(self, verb: Any) -> Entity | None:
+        """The entity a dated participle describes: "Le club, détenu depuis 2011 par QSI", "Chelsea, sold in May 2022"."""
+        if verb.dep_ != "acl" or not ("VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBN"):
+            return None
+        if not any(self.in_timex(t) for t in verb.subtree):
+            return None
+        a, b = self.span([verb.head])
+        return next((e for e in self.ctx.entities if e.start <= a < e.end and e.label != "LOC"), None)
 
     def named_antecedent(self, verb: Any) -> Entity | None:
         """The named entity a relative clause with a relative-pronoun subject is about ("Sigfox, qui a perdu")."""
@@ -49,7 +72,7 @@ class SentenceClaims(Attribution):
             return None
         noun = verb.head.head if verb.head.dep_ == "appos" else verb.head  # "Cerberus, the firm that owns ..."
         a, b = self.span([noun])
-        return next((e for e in self.ctx.entities if e.start <= a < e.end and not e.anaphor and e.label != "LOC"), None)
+        return next((e for e in self.ctx.entities if e.start <= a < e.end and e.label != "LOC"), None)
 
     def claims(self) -> list[Claim]:
         heads = self.heads()
@@ -159,6 +182,8 @@ class SentenceClaims(Attribution):
                 any(ctx.lemma(w).lower() in rules.own_measures for t in subj_toks for w in t.subtree)):
             subject = matrix  # "Nvidia said revenue jumped", "expects the unit to break even": the company's own
             # figure or part; a speaker's view of anything else is not ("SUD estime que ce collègue…")
+        if subject is None and not subj_toks:
+            subject = self.participle_of(head)
         if subject is None and not subj_toks and not (holder is not None and holder.dep_ == "conj"):
             subject = self.opening_name(head, chain)
         if subject is None:
@@ -171,6 +196,8 @@ class SentenceClaims(Attribution):
             or self.when_clause_target(head)  # "a confirmé mercredi le lancement à l'automne": the autumn
         figures = [f for f in ctx.figures if start <= f.start < end]
         modality, speaker_tok = self.modality(head, chain, clause, start)
+        if modality == "fact" and any(t.lower_ in rules.we for t in subj_toks):
+            return None  # a quote counts for what the speaker's organisation will do, not for how it feels
         source = self.source(speaker_tok, head, chain)
         if source and modality in ("fact", "plan") and rules.is_anonymous(source["who"] or ""):
             modality = "rumour"
@@ -243,6 +270,8 @@ class SentenceClaims(Attribution):
             return next(e for e in inside if e.anaphor)
         if tok.lower_ in RELATIVE and tok.head.dep_ in ("acl:relcl", "relcl"):
             return self.named_antecedent(tok.head)
+        if tok.lower_ in rules.we:
+            return self.speaker_org() or ctx.subject
         if tok.lower_ in rules.person_pronouns:  # "Musk said he would step down": the speaker, if a person
             return matrix if matrix is not None and matrix.label == "PER" else None
         if tok.lower_ in rules.pronouns or any(c.lower_ in rules.possessives for c in tok.children
