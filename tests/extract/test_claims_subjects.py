@@ -61,3 +61,31 @@ def test_claims_subjects_denied_information_attests_the_claim_before(fact_step):
     doc = facts(fact_step, text, "fr", "2022-11-08")
     assert [c.modality for c in doc.claims] == ["rumour"]
     assert doc.claims[0].attested[0]["modality"] == "denied" and doc.claims[0].attested[0]["key"] == "totalenergies"
+
+
+def test_claims_subjects_relative_clause_and_dated_participle(fact_step):
+    text = ("Sigfox, qui a perdu 18 millions d'euros l'an dernier, prépare son introduction en Bourse. "
+            "Chelsea, sold in May 2022, is not for sale.")
+    found = claims(facts(fact_step, text.split(". ")[0] + ".", "fr", "2015-11-19"))
+    assert ("sigfox", "perdre", "2014", "fact") in found
+    found = claims(facts(fact_step, "Chelsea, sold in May 2022, will build a new stadium.", "en", "2023-03-01"))
+    assert ("chelsea", "sell", "2022-05", "fact") in found
+
+
+def test_claims_subjects_coordinated_clause_keeps_its_own_date(fact_step):
+    text = "BP would keep its dividend unchanged and buy back $1.75 billion of shares in the fourth quarter."
+    found = claims(facts(fact_step, text, "en", "2024-10-31"))
+    assert ("bp", "keep", None, "plan") in found and ("bp", "buy", "2024-Q4", "plan") in found
+
+
+def test_claims_subjects_deadline_span_targets_its_end(fact_step):
+    doc = facts(fact_step, "Novo Nordisk would eliminate about 2,000 jobs within two years.", "en", "2025-05-15")
+    assert [(c.target["value"], c.target["mod"]) for c in doc.claims] == [("2027", "BEFORE")]
+
+
+def test_claims_subjects_first_person_plural_quote(fact_step):
+    lede = "Ipsen a annoncé mardi le rachat de Genfit. "
+    text = lede + "« Nous lancerons deux traitements d'ici 2028 », a déclaré David Loew, directeur général d'Ipsen."
+    assert ("ipsen", "lancer", "2028", "plan") in claims(facts(fact_step, text, "fr", "2025-02-06"))
+    text = lede + "« Nous sommes ravis », a déclaré David Loew, directeur général d'Ipsen."
+    assert [c for c in claims(facts(fact_step, text, "fr", "2025-02-06")) if c[1] == "être"] == []  # a feeling

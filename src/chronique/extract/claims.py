@@ -52,7 +52,7 @@ class SentenceClaims(Attribution):
             if is_verb(t) and self.cue(t) == "report":
                 for subj in self.subjects_of(t) + children(t, ("obj", "dobj")):
                     a, b = self.span(list(subj.subtree))
-                    org = next((e for e in self.ctx.entities if a <= e.start < b and e.label == "ORG"), None)
+                    org = next((e for e in self.ctx.entities if a <= e.start < b and e.label in ("ORG", "MISC")), None)
                     if org is not None:
                         return org
         return None
