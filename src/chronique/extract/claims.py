@@ -50,9 +50,11 @@ class SentenceClaims(Attribution):
         d'Ipsen", "Ipsen"), if one is named there."""
         for t in self.toks:
             if is_verb(t) and self.cue(t) == "report":
+                via = self.rules.via(self.sent_text)  # "dans un entretien à L'Équipe": the medium is not the speaker
                 for subj in self.subjects_of(t) + children(t, ("obj", "dobj")):
                     a, b = self.span(list(subj.subtree))
-                    org = next((e for e in self.ctx.entities if a <= e.start < b and e.label in ("ORG", "MISC")), None)
+                    org = next((e for e in self.ctx.entities if a <= e.start < b and e.label in ("ORG", "MISC")
+                                and not (via and e.text in via)), None)
                     if org is not None:
                         return org
         return None
@@ -130,7 +132,8 @@ class SentenceClaims(Attribution):
         """Whether the clause only declines to speak: its verb, or the verb it governs, is in [claims] no_comment."""
         words = self.rules.no_comment
         verbs = [head, *children(head, ("xcomp",))]
-        toks = verbs + [o for v in verbs for o in children(v, ("obj", "dobj"))]  # "faire de commentaire"
+        toks = verbs + [o for v in verbs for o in children(v, ("obj", "dobj", "obl", "obl:arg", "obl:mod", "prep"))]
+        # "faire de commentaire", "s'est refusé à tout commentaire"
         return bool(words) and any(self.ctx.lemma(t).lower() in words or t.lower_ in words for t in toks)
 
     def lend_target(self, claim: Claim, head: Any, boundary: set[int]) -> Claim:
