@@ -249,7 +249,8 @@ class SentenceClaims(Attribution):
     def matrix_subject(self, chain: Sequence[Any]) -> Entity | None:
         """The entity subject of the nearest cue verb above the clause ("Microsoft rejected claims that it ...")."""
         for h in chain:
-            for t in self.subjects_of(h):
+            parent = self.conj_parent(h)  # "Tesla unveiled X and said production would start": Tesla
+            for t in self.subjects_of(h) or (self.subjects_of(parent) if parent is not None else []):
                 e = self.resolve_subject(t, None)
                 if e is not None:
                     return e
