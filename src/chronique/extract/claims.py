@@ -63,8 +63,9 @@ class SentenceClaims(Attribution):
         """The entity a dated participle describes: "Le club, détenu depuis 2011 par QSI", "Chelsea, sold in May 2022"."""
         if verb.dep_ != "acl" or not ("VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBN"):
             return None
-        if not any(self.in_timex(t) for t in verb.subtree):
-            return None
+        at = [self.off + t.idx for t in verb.subtree]
+        if not any(t.start <= x < t.end and t.value[:1].isdigit() for t in self.ctx.timexes for x in at):
+            return None  # a calendar date of its own: "now owned by" is no event
         a, b = self.span([verb.head])
         return next((e for e in self.ctx.entities if e.start <= a < e.end and e.label != "LOC"), None)
 
