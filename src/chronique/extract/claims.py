@@ -133,7 +133,8 @@ class SentenceClaims(Attribution):
         """Whether the clause only declines to speak: its verb, or the verb it governs, is in [claims] no_comment."""
         words = self.rules.no_comment
         verbs = [head, *children(head, ("xcomp",))]
-        toks = verbs + [o for v in verbs for o in children(v, ("obj", "dobj", "obl", "obl:arg", "obl:mod", "prep"))]
+        toks = verbs + [o for v in verbs for o in children(v, ("obj", "dobj", "obl", "obl:arg", "obl:mod", "prep",
+                                                                "acomp", "attr"))]
         # "faire de commentaire", "s'est refusé à tout commentaire"
         return bool(words) and any(self.ctx.lemma(t).lower() in words or t.lower_ in words for t in toks)
 

@@ -203,29 +203,37 @@ class AnaphorFinder:
                 continue  # "le groupe de Bernard Arnault": not the subject itself
             if re.match(r"\s*[A-Z][\w-]", text[m.end():m.end() + 3]):
                 continue  # "la compagnie IndiGo", "the chipmaker Nvidia": a name follows
-            key = self.sentence_org(text, entities, m.start()) or subject.key
+            if re.search(r"[A-Z][\w&.-]*,\s*$", text[max(0, m.start() - 40):m.start()]) and \
+                    _APPOSITION_END.match(text, m.end()):
+                continue  # "DST Global, the Russian investment firm that ...": an apposition to a name, not an anaphor
+            key = self.sentence_org(text, entities, m.start(), subject.key) or subject.key
             out.append(_with_id(Entity(id="", start=m.start(), end=m.end(), text=m.group(0), label="ORG",
                                        key=key, anaphor=True)))
         return out
 
 
-    def sentence_org(self, text: str, entities: Sequence[Entity], at: int) -> str | None:
+    def sentence_org(self, text: str, entities: Sequence[Entity], at: int, subject: str | None = None) -> str | None:
         """The key of the first organisation named earlier in the anaphor's sentence, unless it is named as a
         source: "Ford will cut 1,100 jobs, the carmaker said" is about Ford even in an article about Pfizer,
         "selon Les Echos, le groupe investira" is not about Les Echos. An anaphor opening its sentence takes
-        the first organisation of the sentence before ("Chez Airbus, on se tait. Le constructeur vise ...")."""
+        the first organisation of the sentence before ("Chez Airbus, on se tait. Le constructeur vise ...").
+        The article's organisation, when named there, comes first."""
         ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
         start = ends[-1] if ends else 0
         if ends and not text[start:at].strip():  # the anaphor opens its sentence
             start = ends[-2] if len(ends) > 1 else 0
+        found = []
         for e in entities:  # in text order
             if e.start >= at:
-                return None
+                break
             if e.start >= start and e.label == "ORG" and not e.anaphor:
                 if self.source_mark and self.source_mark.search(text, max(0, e.start - 40), e.start):
                     continue
-                return e.key
-        return None
+                found.append(e.key)
+        # the article's organisation, when named there, wins over one named in passing ("a former Morgan
+        # Stanley analyst, founded Deliveroo, and the company ...")
+        return subject if subject in found else (found[0] if found else None)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_APPOSITION_END = re.compile(r"\s*(?:,|\(|that\b|which\b|who\b|qui\b|dont\b|que\b)")

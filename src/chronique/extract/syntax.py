@@ -103,9 +103,10 @@ class Clauses:
     def content_of(self, verb: Any) -> list[Any]:
         """Verbs a cue verb governs as content: xcomp/ccomp, or a clause on its object ("denied a report that ...")."""
         out = [c for c in children(verb, CONTENT) if is_verb(c)]
-        for obj in children(verb, ("obj", "dobj")):
+        for obj in children(verb, ("obj", "dobj")):  # a clause, not a participle ("a search engine powered by AI")
             out += [c for c in obj.children if is_verb(c) and c.dep_ in ("acl", "ccomp", "acl:relcl")
-                    and not any(g.lower_ in RELATIVE and g.dep_ in SUBJ for g in c.children)]
+                    and not any(g.lower_ in RELATIVE and g.dep_ in SUBJ for g in c.children)
+                    and any(g.dep_ in SUBJ + ("mark",) for g in c.children)]
         return out
 
     def conj_parent(self, tok: Any) -> Any | None:
