@@ -106,7 +106,7 @@ class Clauses:
         for obj in children(verb, ("obj", "dobj")):  # a clause, not a participle ("a search engine powered by AI")
             out += [c for c in obj.children if is_verb(c) and c.dep_ in ("acl", "ccomp", "acl:relcl")
                     and not any(g.lower_ in RELATIVE and g.dep_ in SUBJ for g in c.children)
-                    and any(g.dep_ in SUBJ + ("mark",) for g in c.children)]
+                    and any(g.dep_ in SUBJ + ("mark",) or g.lower_ in self.rules.infinitive_marks for g in c.children)]
         return out
 
     def conj_parent(self, tok: Any) -> Any | None:
