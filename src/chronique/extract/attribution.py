@@ -89,8 +89,8 @@ class Attribution(Clauses):
         """Who a subject or agent phrase names: an entity (a person first), else the phrase itself."""
         a, b = self.span(list(tok.subtree))
         via = self.rules.via(self.sent_text)  # "son PDG sur Weibo": the medium is not the speaker
-        nested = [self.span(list(c.subtree)) for c in tok.children
-                  if c.dep_ in ("acl", "acl:relcl", "relcl") and c.i > tok.i]
+        nested = [self.span(list(c.subtree)) for c in tok.subtree
+                  if c.dep_ in ("acl", "acl:relcl", "relcl") and c.i > tok.i]  # "des économistes interrogés par Reuters"
         inside = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor and e.text != via
                   and not any(x <= e.start < y for x, y in nested)]  # "Auchincloss, who succeeded Looney, said"
         head_char = self.off + tok.idx
@@ -110,7 +110,7 @@ class Attribution(Clauses):
             return {"who": org.text, "key": org.key} if org else None
         if self.ctx.pos(tok) == "PRON":
             return None
-        cut = {t.i for c in tok.children if c.i > tok.i and (c.dep_ in ("appos", "acl", "acl:relcl", "relcl") or
+        cut = {t.i for c in tok.subtree if c.i > tok.i and (c.dep_ in ("appos", "acl", "acl:relcl", "relcl") or
                                                           (via and c.text == via)) for t in c.subtree}
         words = [t for t in tok.subtree if t.dep_ != "punct" and t.i not in cut]
         while words and words[0].dep_ in ("case", "prep", "mark"):

@@ -132,7 +132,8 @@ def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
     out = []
     for e in entities:
         key = e.key
-        if " " not in key:  # of the same kind: "Boeing" the company is not "Boeing 777" the aircraft
+        if " " not in key and " " not in e.text:  # a short mention, of the same kind: "Boeing" the company is
+            # not "Boeing 777" the aircraft, and "Siemens AG" is not "Siemens Energy"
             longer = sorted(k for k, label in keys if k != key and label == e.label
                             and (k.startswith(key + " ") or k.endswith(" " + key)))
             if len(longer) == 1:
