@@ -241,7 +241,11 @@ class SentenceClaims(Attribution):
         if top.dep_ != "ROOT" or not self.toks:
             return None
         first = self.toks[0]
-        window = [t for t in self.toks[:6] if t.i < top.i]
+        window = []
+        for t in self.toks[:6]:  # up to the first comma: "L'offre, qui valorise chaque action Genfit" is not Genfit's
+            if t.i >= top.i or t.text == ",":
+                break
+            window.append(t)
         if not window:
             return None
         a, b = self.off + first.idx, self.off + window[-1].idx + len(window[-1].text)

@@ -77,6 +77,9 @@ class Clauses:
             return None
         lemma = self.ctx.lemma(tok).lower()
         cue = self.rules.cue(lemma) or (self.rules.cue(tok.lower_) if tok.dep_ == "ROOT" or lemma == tok.lower_ else None)
+        if cue == "report" and lemma in self.rules.report_needs_clause and not (
+                children(tok, CONTENT) or tok.dep_ == "parataxis" or any(c.dep_ in SUBJ and c.i > tok.i for c in tok.children)):
+            return None  # "a rappelé 10 000 véhicules" is a recall; "…, a rappelé son PDG" reports
         if cue == "denied" and lemma in self.rules.needs_statement and not children(tok, CONTENT):
             said = [t for c in tok.children if c.dep_ not in SUBJ and c.i > tok.i for t in c.subtree]
             if not any(self.ctx.lemma(t).lower() in self.rules.statement_nouns for t in said):
