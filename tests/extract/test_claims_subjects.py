@@ -89,3 +89,11 @@ def test_claims_subjects_first_person_plural_quote(fact_step):
     assert ("ipsen", "lancer", "2028", "plan") in claims(facts(fact_step, text, "fr", "2025-02-06"))
     text = lede + "« Nous sommes ravis », a déclaré David Loew, directeur général d'Ipsen."
     assert [c for c in claims(facts(fact_step, text, "fr", "2025-02-06")) if c[1] == "être"] == []  # a feeling
+
+
+def test_claims_subjects_recall_is_an_event_but_reminding_reports(fact_step):
+    found = claims(facts(fact_step, "Renault a rappelé 10 000 véhicules en mars.", "fr", "2023-04-02"))
+    assert ("renault", "rappeler", "2023-03", "fact") in found
+    text = "TotalEnergies veut porter ses capacités à 35 gigawatts d'ici à 2030, a rappelé son PDG, Patrick Pouyanné."
+    found = claims(facts(fact_step, text, "fr", "2024-06-13"))
+    assert ("totalenergies", "porter", "2030", "plan") in found and not [c for c in found if c[1] == "rappeler"]

@@ -78,13 +78,18 @@ class Clauses:
         lemma = self.ctx.lemma(tok).lower()
         cue = self.rules.cue(lemma) or (self.rules.cue(tok.lower_) if tok.dep_ == "ROOT" or lemma == tok.lower_ else None)
         if cue == "report" and lemma in self.rules.report_needs_clause and not (
-                children(tok, CONTENT) or tok.dep_ == "parataxis" or any(c.dep_ in SUBJ and c.i > tok.i for c in tok.children)):
+                children(tok, CONTENT) or any(c.dep_ in SUBJ and c.i > tok.i for c in tok.children) or self.inverted(tok)):
             return None  # "a rappelé 10 000 véhicules" is a recall; "…, a rappelé son PDG" reports
         if cue == "denied" and lemma in self.rules.needs_statement and not children(tok, CONTENT):
             said = [t for c in tok.children if c.dep_ not in SUBJ and c.i > tok.i for t in c.subtree]
             if not any(self.ctx.lemma(t).lower() in self.rules.statement_nouns for t in said):
                 return None  # "le Parlement a rejeté l'ACTA": a vote, not a denial of a statement
         return cue
+
+    def inverted(self, verb: Any) -> bool:
+        """Whether the verb opens an inserted speaker clause: "…, a rappelé son PDG", "», a-t-il dit"."""
+        first = min([verb, *children(verb, ("aux", "aux:tense", "aux:pass"))], key=lambda t: t.i)
+        return first.i > 0 and verb.doc[first.i - 1].text in (",", "»", '"')
 
     def subject_of(self, tok: Any) -> Any | None:
         """The first subject child (see subjects_of)."""
@@ -106,6 +111,8 @@ class Clauses:
     def content_of(self, verb: Any) -> list[Any]:
         """Verbs a cue verb governs as content: xcomp/ccomp, or a clause on its object ("denied a report that ...")."""
         out = [c for c in children(verb, CONTENT) if is_verb(c)]
+        if not out and self.inverted(verb):  # "X veut porter …, a rappelé son PDG": the clause before is said
+            out = [c for c in verb.children if c.i < verb.i and is_verb(c) and c.dep_ in ("advcl", "parataxis", "conj")]
         for obj in children(verb, ("obj", "dobj")):  # a clause, not a participle ("a search engine powered by AI")
             out += [c for c in obj.children if is_verb(c) and c.dep_ in ("acl", "ccomp", "acl:relcl")
                     and not any(g.lower_ in RELATIVE and g.dep_ in SUBJ for g in c.children)
