@@ -79,9 +79,9 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False, spent: dict[s
             found = sc.attestation()
             if found:
                 attestations.append(found)
-            # its own events still count ("X quittera ses fonctions en 2027, démentant les rumeurs de départ")
+            # its own dated events still count ("X quittera ses fonctions en 2027, démentant les rumeurs de départ")
             claims.extend(c for c in sc.claims() if c.predicate.lower() not in lm.rules.statement_nouns
-                          and c.modality not in ("denied", "confirmed"))
+                          and c.modality not in ("denied", "confirmed") and c.target is not None)
             continue
         found = sc.claims()
         claims.extend(found + noun_denials(sc, found))

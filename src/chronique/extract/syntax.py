@@ -77,6 +77,8 @@ class Clauses:
             return None
         lemma = self.ctx.lemma(tok).lower()
         cue = self.rules.cue(lemma) or (self.rules.cue(tok.lower_) if tok.dep_ == "ROOT" or lemma == tok.lower_ else None)
+        if cue is None:  # a two-word cue: "faire savoir"
+            cue = next((c for x in children(tok, ("xcomp",)) if (c := self.rules.cue(f"{lemma} {self.ctx.lemma(x).lower()}"))), None)
         if cue == "report" and lemma in self.rules.report_needs_clause and not (
                 children(tok, CONTENT) or any(c.dep_ in SUBJ and c.i > tok.i for c in tok.children) or self.inverted(tok)):
             return None  # "a rappelé 10 000 véhicules" is a recall; "…, a rappelé son PDG" reports
