@@ -165,14 +165,26 @@ class SentenceClaims(Attribution):
                     toks.pop(sub.i, None)
         return sorted(toks.values(), key=lambda t: t.i)
 
+    def runs_text(self, region: Sequence[Any]) -> str:
+        """The text of the region's contiguous runs of tokens, without the nested clauses cut out of it."""
+        runs: list[list[Any]] = []
+        for t in region:
+            if runs and t.i == runs[-1][-1].i + 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        return " ".join(self.ctx.text[slice(*self.span(r))] for r in runs)
+
     def build(self, head: Any, boundary: set[int]) -> Claim | str | None:
         ctx, rules = self.ctx, self.rules
         chain = self.chain(head)
         region = self.region(head, chain, boundary)
         if not region:
             return None
+        while len(region) > 1 and region[-1].is_punct:
+            region = region[:-1]  # the sentence's full stop would stretch the span over a clause cut out
         start, end = self.span(region)
-        clause = ctx.text[start:end]
+        clause = self.runs_text(region)
         holder = next((h for h in [head, *chain] if self.subjects_of(h)), None)
         if holder is None:  # a coordinated verb, or the content of one: "Airbus a livré … et prévoit d'en livrer"
             shared = next((h for h in [head, *chain] if h.dep_ == "conj"), None)
