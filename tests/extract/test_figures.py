@@ -77,3 +77,10 @@ def test_figures_carry_their_sentence():
 def test_figures_signs_after_words_and_subunits(lang, text, kind, value, currency):
     fig = finder(lang).find(text)[-1]
     assert (fig.kind, fig.value, fig.currency) == (kind, value, currency)
+
+
+def test_figures_levels_and_compound_units():
+    fig = finder("en").find("inflation fell back to its 2 percent target")[-1]
+    assert (fig.value, fig.direction) == ("2", None)  # a level after a determiner, not a fall
+    fig = finder("en").find("markets price in about 75 basis points of cuts")[-1]
+    assert (fig.kind, fig.value, fig.unit, fig.mod) == ("quantity", "75", "basis points", "APPROX")

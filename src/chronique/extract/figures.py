@@ -49,6 +49,11 @@ class FigureFinder:
         # direction words right after a percentage ("closed 0.9 percent lower")
         self.after = [(name, re.compile(p, re.I)) for name in ("up", "down") for p in table.get(f"{name}_after", ())]
         self.subunits = {k.lower(): (v[0], int(v[1])) for k, v in table.get("subunits", {}).items()}
+        # a determiner right before a percentage makes it a level ("its 2 percent target"), not a change
+        levels = table.get("level_before", ())
+        self.level_before = re.compile(rf"(?:^|\W)(?:{_alternation(levels)})\s+$", re.I) if levels else None
+        units = table.get("compound_units", ())  # units of more than one word: "basis points"
+        self.compound_unit = re.compile(rf"\s+(?P<unit>{_alternation(units)})(?!\w)", re.I) if units else None
         scale = _alternation(self.scales)
         words = _alternation(self.number_words)
         link = _alternation(table["link"])
@@ -108,6 +113,8 @@ class FigureFinder:
             kind = "money"
         elif p:
             kind, end = "percent", p.end()
+        elif self.compound_unit and (cu := self.compound_unit.match(text, end)):
+            kind, unit, end = "quantity", cu.group("unit").lower(), cu.end()
         else:
             u = self.unit.match(text, end)
             word = u.group("unit") if u else ""
@@ -133,6 +140,8 @@ class FigureFinder:
         signed = m.start() >= 1 and text[m.start() - 1] in "-\u2212" and (m.start() < 2 or text[m.start() - 2] in " (\u00a0")
         if signed:  # "un taux de -0,5%": a level below zero, not a fall
             value, start, direction = -value, min(start, m.start() - 1), None
+        elif kind == "percent" and self.level_before and self.level_before.search(text, max(0, m.start() - 12), m.start()):
+            direction = None
         else:
             direction = self._direction(text, m.start(), end) if kind == "percent" else None
         if direction == "down":
