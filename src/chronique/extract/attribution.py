@@ -147,13 +147,18 @@ class Attribution(Clauses):
             if m:
                 name = m.group("who").strip()
                 a, b = self.text_off + m.start("who"), self.text_off + m.end("who")
+                by = rules.source_by.search(name) if rules.source_by else None
+                if by and by.start() > 0:  # "economists polled by Reuters": the economists speak, through Reuters
+                    who_name = rules.strip_determiners(name[:by.start()])
+                    phrase = {"who": who_name, "key": who_name.lower(), "via": name[by.end():].strip()}
+                    break
                 ents = [e for e in self.ctx.entities if a <= e.start and e.end <= b and not e.anaphor]
                 phrase = {"who": ents[0].text, "key": ents[0].key} if ents else \
                     {"who": rules.strip_determiners(name), "key": rules.strip_determiners(name).lower()}
                 if phrase["key"] in rules.drop_sources:
                     phrase = None
                 break
-        via = rules.via(sent_text)
+        via = rules.via(sent_text) or (phrase or {}).get("via")
         if who and phrase:
             return {"who": who["who"], "key": who["key"], "via": phrase["who"]}
         found = who or phrase

@@ -26,6 +26,8 @@ class ClaimRules:
         self.conditional_rumour = bool(claims.get("conditional_rumour", False))
         self.negation = {w.lower() for w in claims.get("negation", ())}
         self.source_phrases = _regexes(claims.get("source_phrases", []))
+        by = claims.get("source_by")
+        self.source_by = re.compile(by, re.I) if by else None
         self.via_phrases = [re.compile(p) for p in claims.get("via_phrases", [])]  # case matters: names
         self.anonymous = _regexes(claims.get("anonymous", []))
         self.meta = _regexes(claims.get("meta", []))
