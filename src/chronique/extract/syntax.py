@@ -76,7 +76,8 @@ class Clauses:
         if not (is_verb(tok) or self.ctx.pos(tok) == "NOUN"):
             return None
         lemma = self.ctx.lemma(tok).lower()
-        cue = self.rules.cue(lemma) or (self.rules.cue(tok.lower_) if tok.dep_ == "ROOT" or lemma == tok.lower_ else None)
+        cue = self.rules.cue(lemma) or (self.rules.cue(tok.lower_) if is_verb(tok) or tok.dep_ == "ROOT" or lemma == tok.lower_
+                                        else None)  # a listed form when the lemmatizer errs ("hoped" -> "hop")
         if cue is None:  # a two-word cue: "faire savoir"
             cue = next((c for x in children(tok, ("xcomp",)) if (c := self.rules.cue(f"{lemma} {self.ctx.lemma(x).lower()}"))), None)
         if cue == "report" and lemma in self.rules.report_needs_clause and not (
