@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 import unicodedata
 from typing import Any
@@ -113,7 +114,8 @@ def score_figures(rec: dict[str, Any], doc: Document, counts: dict[str, int], er
     counts["fig_pred"] += len(doc.figures)
     for g in rec["figures"]:
         counts["fig_gold"] += 1
-        at = text.find(g["text"])
+        hit = re.search(r"(?<![\w.,])" + re.escape(g["text"]), text)  # "4.5 percent" is not inside "24.5 percent"
+        at = hit.start() if hit else -1
         f = next((f for f in doc.figures if f.start < at + len(g["text"]) and at < f.end), None)
         got = f and (f.kind, f.value, f.unit, f.currency, f.mod)
         want = (g["kind"], g["value"], g["unit"], g["currency"], g["mod"])
@@ -159,7 +161,7 @@ def build_steps(with_tagger: bool) -> list[Any]:
 def _subset(rec: dict[str, Any]) -> tuple[str, ...]:
     """Held-out articles split by when they were written: round 1 (seen once), round 2 and round 3 (never tuned on)."""
     if rec["split"] != "heldout":
-        return ()
+        return (f"tune-r{rec['round']}",) if rec.get("round", 1) >= 3 else ()
     return {1: ("heldout-old",), 2: ("heldout-new",)}.get(rec.get("round", 1), (f"heldout-r{rec.get('round', 1)}",))
 
 
@@ -181,7 +183,7 @@ def evaluate(split: str, verbose: bool) -> None:
                 score_claims(rec, doc, c, errors if key == rec["split"] else [])
                 score_figures(rec, doc, c, errors if key == rec["split"] else [])
         print(f"-- {mode}")
-        for key in ("tune", "heldout", "heldout-old", "heldout-new", "heldout-r3", "heldout-r4", "all"):
+        for key in ("tune", "tune-r3", "tune-r5", "heldout", "heldout-old", "heldout-new", "heldout-r4", "all"):
             if key in by_split:
                 report(f"  {key}", by_split[key])
         if verbose:  # errors of the split asked for only: held-out errors are not for tuning

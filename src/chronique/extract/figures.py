@@ -58,8 +58,12 @@ class FigureFinder:
         words = _alternation(self.number_words)
         link = _alternation(table["link"])
         # a digit number, or a number word that is followed by a scale ("un million", "two million")
+        self.approx = {k.lower(): v for k, v in table.get("approx_numbers", {}).items()}  # "une centaine" -> 100
+        approx = rf"|(?P<approx>{_alternation(self.approx)})(?!\w)" if self.approx else ""
         self.number = re.compile(
-            rf"(?<![\w.,])(?:(?P<num>{table['number']})|(?P<word>{words})(?=\s+(?:{scale})\b))(?![.,]?\d)", re.I)
+            rf"(?<![\w.,])(?:(?P<num>{table['number']})|(?P<word>{words})(?=\s+(?:{scale})\b){approx})(?![.,]?\d)", re.I)
+        signs = table.get("sign_words", ())
+        self.sign_before = re.compile(rf"(?<!\w)(?P<sign>{_alternation(signs)})\s+$", re.I) if signs else None
         self.scale_after = re.compile(rf"\s?(?P<scale>{scale})(?![\w])", re.I)
         cur_words = _alternation(self.currencies)
         self.cur_after = re.compile(rf"\s*(?:(?:{link})\s*)?(?P<cur>{cur_words})(?![\w])", re.I)
@@ -69,7 +73,9 @@ class FigureFinder:
         self.unit = re.compile(rf"\s*(?:(?P<link>{link})\s*)?(?P<unit>[^\W\d_][\w'-]*)")
         self.mod_before = re.compile(rf"(?:^|\W)(?P<mod>{_alternation(self.mods)})\s*$", re.I)
 
-    def value(self, num: str | None, word: str | None) -> Decimal:
+    def value(self, num: str | None, word: str | None, approx: str | None = None) -> Decimal:
+        if approx is not None:
+            return Decimal(self.approx[approx.lower()])
         if word is not None:
             return Decimal(self.number_words[word.lower()])
         digits = num or ""
@@ -95,7 +101,8 @@ class FigureFinder:
 
     def _read(self, text: str, m: re.Match[str], skip: Sequence[tuple[int, int]]) -> Figure | None:
         start, end = m.start(), m.end()
-        value = self.value(m.group("num"), m.group("word"))
+        approx = m.groupdict().get("approx")
+        value = self.value(m.group("num"), m.group("word"), approx)
         scale = currency = unit = kind = None
         s = self.scale_after.match(text, end)
         if s and (len(s.group("scale")) > 1 or s.group(0)[0] != " "):
@@ -133,13 +140,16 @@ class FigureFinder:
             return None  # the number belongs to a date
         if scale is not None:
             value = value * (Decimal(10) ** scale)
-        mod = None
+        mod = "APPROX" if approx else None
         mb = self.mod_before.search(text, max(0, start - 20), start)
-        if mb:
+        if mb and not approx:
             mod, start = self.mods[mb.group("mod").lower()], mb.start("mod")
         signed = m.start() >= 1 and text[m.start() - 1] in "-\u2212" and (m.start() < 2 or text[m.start() - 2] in " (\u00a0")
-        if signed:  # "un taux de -0,5%": a level below zero, not a fall
-            value, start, direction = -value, min(start, m.start() - 1), None
+        worded = self.sign_before.search(text, max(0, m.start() - 8), m.start()) if self.sign_before else None
+        if worded:  # "minus 0.1 percent"
+            signed, start = True, min(start, worded.start("sign"))
+        if signed:  # "un taux de -0,5%", "minus 0.1 percent": a level below zero, not a fall
+            value, start, direction = -value, min(start, m.start() - (0 if worded else 1)), None
         elif kind == "percent" and self.level_before and self.level_before.search(text, max(0, m.start() - 12), m.start()):
             direction = None
         else:

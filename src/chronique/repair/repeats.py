@@ -9,6 +9,7 @@ a quote, a name or a sentence repeated on purpose stays.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .edits import Change
@@ -22,6 +23,7 @@ _OVERSHOOT = 64  # placements tried when a run is longer than its distance to it
 _SAMPLE = 4  # one k-gram in _SAMPLE (by hash) is an anchor: a 150-char copy has ~30
 _MOD = (1 << 61) - 1
 _BASE = 1_000_003
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # letters and digits: exactly the characters str.isalnum accepts
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +43,21 @@ class Copy:
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
-    """Letters and digits only, lower-cased, with the text offset of each kept character."""
+    """Letters and digits only, lower-cased, with the text offset of each kept character.
+
+    Runs of letters and digits (what str.isalnum accepts) are lowered whole when ASCII; other runs char by
+    char, as str.lower of a run is context-sensitive (final sigma) and may change its length.
+    """
     chars, idx = [], []
-    for i, c in enumerate(text):
-        if c.isalnum():
-            low = c.lower()
-            chars.append(low if len(low) == 1 else c)
-            idx.append(i)
+    for m in _ALNUM_RUN.finditer(text):
+        run, start = m.group(), m.start()
+        if run.isascii():
+            chars.append(run.lower())
+        else:
+            for c in run:
+                low = c.lower()
+                chars.append(low if len(low) == 1 else c)
+        idx.extend(range(start, m.end()))
     return "".join(chars), idx
 
 

@@ -118,3 +118,30 @@ def build(patterns: list[str], flags: int) -> re.Pattern[str] | None:
     digits = _DIGIT in prefixes
     body = "|".join(x for x in (r"\d" if digits else "", _trie(words) if words else "") if x)
     return re.compile(r"(?<![\w])(?:" + body + ")", flags)
+
+
+def first_chars(patterns: list[str], flags: int) -> dict[str, tuple[int, ...]] | None:
+    """ASCII character -> indices of the patterns a match can begin with at that character, or None
+    when some pattern's start is not literal. Exact for ASCII text: a character maps to a pattern
+    when the pattern's first literal (or its digit class) matches it under `flags`; other characters
+    are not keys, and the caller tries every pattern there.
+    """
+    if _p is None:
+        return None
+    ascii_chars = [chr(i) for i in range(128)]
+    out: dict[str, list[int]] = {}
+    try:
+        for n, src in enumerate(patterns):
+            found = _starts(list(_p.parse(src, flags)), 0)
+            if "" in found or any(p.startswith(_END) for p in found):
+                return None
+            firsts = {p[0] for p in found}
+            keys: set[str] = set()
+            for first in firsts:
+                probe = re.compile(r"\d" if first == _DIGIT else re.escape(first), flags)
+                keys |= {c for c in ascii_chars if probe.fullmatch(c)}
+            for c in keys:
+                out.setdefault(c, []).append(n)
+    except (_Unknown, RecursionError):
+        return None
+    return {c: tuple(v) for c, v in out.items()}

@@ -65,6 +65,7 @@ class Grammar:
     tense: dict[str, re.Pattern[str]] = field(default_factory=dict)
     max_len: int = 80
     gate: re.Pattern[str] | None = None
+    starts: dict[str, tuple[int, ...]] | None = None  # ASCII char -> rules that can begin there (gate.first_chars)
 
     def lookup(self, lexicon: str, text: str) -> str | None:
         table = self.lexicons.get(lexicon)
@@ -146,4 +147,6 @@ def compile_data(lang: str, data: dict[str, Any]) -> Grammar:
     tense = {k: re.compile(_expand(v, patterns, lexicons, f"{where}: tense.{k}"), _FLAGS)
              for k, v in data.get("tense", {}).items()}
     gate = _gate.build([r.regex.pattern for r in rules], _FLAGS)
-    return Grammar(lang, lexicons, rules, trigger, tense, max_len=int(data.get("window", 80)), gate=gate)
+    starts = _gate.first_chars([r.regex.pattern for r in rules], _FLAGS) if gate is not None else None
+    return Grammar(lang, lexicons, rules, trigger, tense, max_len=int(data.get("window", 80)), gate=gate,
+                   starts=starts)
