@@ -215,7 +215,10 @@ class SentenceClaims(Attribution):
         modality, speaker_tok = self.modality(head, chain, clause, start)
         if modality == "fact" and any(t.lower_ in rules.we for t in subj_toks):
             return None  # a quote counts for what the speaker's organisation will do, not for how it feels
-        source = self.source(speaker_tok, head, chain)
+        # a relative clause or a participle is the writer's background ("Siemens AG, which owns a stake, is
+        # considering a sale, according to people familiar"): the sentence's source speaks for the main clause
+        aside = head.dep_ in ("acl:relcl", "relcl", "acl") and not chain
+        source = None if aside else self.source(speaker_tok, head, chain)
         if source and modality in ("fact", "plan") and rules.is_anonymous(source["who"] or ""):
             modality = "rumour"
         target = None
@@ -341,6 +344,8 @@ class SentenceClaims(Attribution):
             stops = {head.i, *(c.i for c in chain)}
             while h.i not in stops and h.head.i != h.i:
                 h, dist = h.head, dist + 1
+            if tx.value == "PRESENT_REF":
+                continue  # "actuellement", "now": no date a claim can come due on
             now = bool(self.ctx.dct) and tx.value == self.ctx.dct[:len(tx.value)]  # a bare "now" loses a tie
             kind = TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3
             rank = (tx.type == "SET", dist, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date

@@ -133,14 +133,24 @@ def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
     for e in entities:
         key = e.key
         if " " not in key and " " not in e.text:  # a short mention, of the same kind: "Boeing" the company is
-            # not "Boeing 777" the aircraft, and "Siemens AG" is not "Siemens Energy"
-            longer = sorted(k for k, label in keys if k != key and label == e.label
-                            and (k.startswith(key + " ") or k.endswith(" " + key)))
+            # not "Boeing 777" the aircraft, and "Siemens AG" is not "Siemens Energy"; "OM" is the initials
+            # of "Olympique de Marseille"
+            longer = sorted(k for k, label in keys if k != key and (
+                (label == e.label and (k.startswith(key + " ") or k.endswith(" " + key))) or
+                (e.text.isupper() and len(key) >= 2 and _initials(k) == key)))
             if len(longer) == 1:
                 key = longer[0]
         out.append(_with_id(Entity(id="", start=e.start, end=e.end, text=e.text, label=e.label, key=key,
                                    anaphor=e.anaphor)))
     return out
+
+
+def _initials(key: str) -> str:
+    """The initials of a key's capitalisable words: "olympique de marseille" -> "om"."""
+    return "".join(w[0] for w in key.split() if len(w) > 3 or w not in _FUNCTION_WORDS)
+
+
+_FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "of", "the", "and", "et", "d", "l", "for", "pour"}
 
 
 def _with_id(e: Entity) -> Entity:
