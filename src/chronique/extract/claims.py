@@ -344,11 +344,12 @@ class SentenceClaims(Attribution):
             stops = {head.i, *(c.i for c in chain)}
             while h.i not in stops and h.head.i != h.i:
                 h, dist = h.head, dist + 1
+            on_chain = h.i != head.i  # "a promis mardi de multiplier … d'ici à la fin du mois": the promise's day loses
             if tx.value == "PRESENT_REF":
                 continue  # "actuellement", "now": no date a claim can come due on
             now = bool(self.ctx.dct) and tx.value == self.ctx.dct[:len(tx.value)]  # a bare "now" loses a tie
             kind = TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3
-            rank = (tx.type == "SET", dist, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date
+            rank = (tx.type == "SET", dist, on_chain, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date
             if best is None or rank < best[0]:
                 best = (rank, tx)
         return best[1] if best else None

@@ -73,8 +73,8 @@ def from_spacy(ents: Iterable[Any], labels: dict[str, str], keyer: Keyer) -> lis
     for span in ents:
         label = labels.get(span.label_)
         text = span.text.split(", ")[0].strip(" '\"«»")  # "Challenges, la société": a name stops at a comma
-        if label is None or len(text) < 2 or not any(ch.isupper() for ch in text[:1] + text[1:2]):
-            continue  # lower-case spans ("n'", "l'entreprise") are tagging noise
+        if label is None or len(text) < 2 or not any(ch.isupper() for ch in text[:4]):
+            continue  # lower-case spans ("n'", "l'entreprise") are tagging noise; "bioMérieux", "eBay" are names
         start = span.start_char + span.text.index(text)
         if label in ("ORG", "MISC") and keyer.tails:
             if doc_text is None:
@@ -183,6 +183,8 @@ class AnaphorFinder:
     def __init__(self, table: dict[str, Any]):
         pats = table.get("anaphors", ())
         self.pattern = re.compile(r"(?<![\w'])(?:" + "|".join(pats) + ")", re.I) if pats else None
+        # what follows a kind noun when it introduces a name rather than standing for one ([entities] name_after)
+        self.name_after = re.compile(table.get("name_after", r"\s*[A-Z][\w-]"))
         marks = table.get("source_marks", ())
         self.source_mark = re.compile(r"(?<![\w'])(?:" + "|".join(marks) + r")\W+(?:\w+\W+){0,3}$", re.I) if marks else None
 
@@ -212,8 +214,8 @@ class AnaphorFinder:
                 continue  # part of a name ("le groupe Danone"); "the iPhone maker" holds one and stays
             if re.match(r"\s+(?:de|d'|du|des|of)\s+[A-Z]", text[m.end():m.end() + 8]):
                 continue  # "le groupe de Bernard Arnault": not the subject itself
-            if re.match(r"\s*[A-Z][\w-]", text[m.end():m.end() + 3]):
-                continue  # "la compagnie IndiGo", "the chipmaker Nvidia": a name follows
+            if self.name_after.match(text, m.end()):
+                continue  # "la compagnie IndiGo", "le fabricant américain Abbott": a name follows
             if re.search(r"[A-Z][\w&.-]*,\s*$", text[max(0, m.start() - 40):m.start()]) and \
                     _APPOSITION_END.match(text, m.end()):
                 continue  # "DST Global, the Russian investment firm that ...": an apposition to a name, not an anaphor
