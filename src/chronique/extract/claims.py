@@ -75,7 +75,13 @@ class SentenceClaims(Attribution):
             return None
         noun = verb.head.head if verb.head.dep_ == "appos" else verb.head  # "Cerberus, the firm that owns ..."
         a, b = self.span([noun])
-        return next((e for e in self.ctx.entities if e.start <= a < e.end and e.label != "LOC"), None)
+        found = next((e for e in self.ctx.entities if e.start <= a < e.end and e.label != "LOC"), None)
+        if found is None and self.ctx.lemma(noun).lower() in self.rules.own_measures:
+            owner = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "nmod")]  # "Flipkart's losses, which"
+            if owner:
+                x, _ = self.span([owner[0]])
+                found = next((e for e in self.ctx.entities if e.start <= x < e.end and e.label != "LOC"), None)
+        return found
 
     def claims(self) -> list[Claim]:
         heads = self.heads()
