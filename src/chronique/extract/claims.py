@@ -351,14 +351,20 @@ class SentenceClaims(Attribution):
             while h.i not in stops and h.head.i != h.i:
                 h, dist = h.head, dist + 1
             on_chain = h.i != head.i  # "a promis mardi de multiplier … d'ici à la fin du mois": the promise's day loses
-            if tx.value == "PRESENT_REF":
-                continue  # "actuellement", "now": no date a claim can come due on
+            if tx.value == "PRESENT_REF" or self.rate(tx):
+                continue  # "actuellement", "now": no date a claim can come due on; "a year" after a figure: a rate
             now = bool(self.ctx.dct) and tx.value == self.ctx.dct[:len(tx.value)]  # a bare "now" loses a tie
             kind = TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3
             rank = (tx.type == "SET", dist, on_chain, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date
             if best is None or rank < best[0]:
                 best = (rank, tx)
         return best[1] if best else None
+
+    def rate(self, tx: Timex) -> bool:
+        """A duration right after a figure that starts with a rate word: "10 billion euros a year"."""
+        first = tx.text.split(" ", 1)[0].lower()
+        return tx.type in ("DURATION", "SET") and first in self.rules.rate_words and \
+            any(0 <= tx.start - f.end <= 1 for f in self.ctx.figures)
 
     def deadline(self, tx: Timex) -> dict[str, Any] | None:
         """A span that ends a deadline ("within two years", "d'ici deux ans", "in the coming weeks") targets the

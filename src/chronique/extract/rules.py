@@ -36,6 +36,7 @@ class ClaimRules:
         self.drop_sources = {w.lower() for w in claims.get("drop_sources", ())}
         self.needs_statement = {w.lower() for w in claims.get("needs_statement", ())}
         self.report_needs_clause = {w.lower() for w in claims.get("report_needs_clause", ())}
+        self.rate_words = {w.lower() for w in claims.get("rate_words", ())}
         self.statement_nouns = {w.lower() for w in claims.get("statement_nouns", ())}
         self.light_verbs = {w.lower() for w in claims.get("light_verbs", ())}
         self.announce = {w.lower() for w in claims.get("announce", ())}
