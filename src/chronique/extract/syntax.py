@@ -149,9 +149,9 @@ class Clauses:
         """Cue verbs above `tok`, nearest first, up to the first ordinary verb."""
         out, h = [], tok
         while h.head.i != h.i:
-            if h.dep_ in ("acl:relcl", "relcl") or (h.dep_ == "acl" and ("VerbForm=Part" in str(h.morph) or h.tag_ == "VBN")):
-                break  # "un objectif que certains analystes jugent ambitieux", "l'OM, racheté en 2016 par ...":
-                # the verbs above are not theirs
+            if h.dep_ in ("acl:relcl", "relcl", "advcl") or (h.dep_ == "acl" and ("VerbForm=Part" in str(h.morph) or h.tag_ == "VBN")):
+                break  # "un objectif que certains analystes jugent ambitieux", "l'OM, racheté en 2016 par ...",
+                # "has agreed to buy …, as power groups race to secure assets": the verbs above are not theirs
             h = h.head
             if (is_verb(h) and h.dep_ not in ("aux", "aux:tense", "aux:pass")) or (h.dep_ == "ROOT" and self.cue(h)):
                 if self.cue(h) is None:
