@@ -214,9 +214,13 @@ class SentenceClaims(Attribution):
         announced = self.announced_object(head)
         if announced is not None and subject.label == "PER" and ctx.subject is not None:
             subject = ctx.subject  # "le directeur général a confirmé le lancement": the company's event, his word
+        said = self.cue(head) in ("denied", "confirmed")
+        if announced is None and said:  # "a démenti jeudi toute discussion": the denied noun
+            announced = next((c for c in children(head, ("obj", "dobj")) if ctx.pos(c) == "NOUN"), None)
         inner = [t for t in announced.subtree] if announced is not None else []
-        timex = (self.target(announced, inner, []) if inner else None) or self.target(head, region, chain) \
-            or self.when_clause_target(head)  # "a confirmé mercredi le lancement à l'automne": the autumn
+        timex = self.target(announced, inner, []) if inner else None  # "a confirmé mercredi le lancement à l'automne"
+        if timex is None and not (said and announced is not None):  # a denial's own day is not the denied event's
+            timex = self.target(head, region, chain) or self.when_clause_target(head)
         figures = [f for f in ctx.figures if start <= f.start < end]
         modality, speaker_tok = self.modality(head, chain, clause, start)
         if modality == "fact" and any(t.lower_ in rules.we for t in subj_toks):
