@@ -4,21 +4,19 @@ A clause head is a verb with its own subject (or the sentence root). Cue verbs (
 "a confirmé", "denied", "a déclaré") do not make claims of their own when they govern a content clause:
 they give that clause its modality and source. The target is the timex inside the clause's own tokens
 (its subtree minus nested clauses, plus the non-clausal dependents of the plan verb above it), the one
-nearest to the predicate in the tree: not merely the nearest timex in the text.
+nearest to the predicate in the tree: not merely the nearest timex in the text (see targets.py).
 """
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..time import calendar
-from ..types import Claim, Entity, Figure, Timex, content_id
-from .attribution import Attribution
-from .syntax import CONTENT, EXPL, RELATIVE, SUBJ, TYPE_RANK, children, is_verb
+from ..types import Claim, Entity, Figure, content_id
+from .targets import Targets
+from .syntax import CONTENT, EXPL, RELATIVE, SUBJ, children, is_verb
 
-class SentenceClaims(Attribution):
+class SentenceClaims(Targets):
     """Claims of one parsed sentence.
 
     sent: a parsed spaCy Doc or Span; off: the character offset of `sent` in the document text
@@ -335,81 +333,6 @@ class SentenceClaims(Attribution):
         return known or Entity(id=content_id(f"{a}:{b}".encode(), "ent_"), start=a, end=b, text=name, label="ORG",
                                key=self.ctx.key(name))
 
-    def target(self, head: Any, region: Sequence[Any], chain: Sequence[Any]) -> Timex | None:
-        """The timex inside the clause, nearest to the predicate in the tree."""
-        idx = {t.i for t in region}
-        a, b = self.span(region)
-        best: tuple[tuple[int, int, int], Timex] | None = None
-        timexes = self.ctx.timexes
-        for n, tx in enumerate(timexes):
-            if not (a <= tx.start < b) or self.bridge(tx, timexes[n + 1] if n + 1 < len(timexes) else None):
-                continue
-            toks = [t for t in self.toks if tx.start <= self.off + t.idx < tx.end]
-            if not toks or not any(t.i in idx for t in toks):
-                continue
-            top = next((t for t in toks if not (tx.start <= self.off + t.head.idx < tx.end) or t.head.i == t.i), toks[0])
-            if top.dep_ == "amod":
-                continue  # "a quarterly loss", "son bénéfice annuel": the timex qualifies a noun, not the event
-            dist, h = 0, top
-            stops = {head.i, *(c.i for c in chain)}
-            while h.i not in stops and h.head.i != h.i:
-                h, dist = h.head, dist + 1
-            on_chain = h.i != head.i  # "a promis mardi de multiplier … d'ici à la fin du mois": the promise's day loses
-            if tx.value == "PRESENT_REF" or self.rate(tx):
-                continue  # "actuellement", "now": no date a claim can come due on; "a year" after a figure: a rate
-            now = bool(self.ctx.dct) and tx.value == self.ctx.dct[:len(tx.value)]  # a bare "now" loses a tie
-            kind = TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3
-            rank = (tx.type == "SET", dist, on_chain, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date
-            if best is None or rank < best[0]:
-                best = (rank, tx)
-        return best[1] if best else None
-
-    def rate(self, tx: Timex) -> bool:
-        """A duration right after a figure that starts with a rate word: "10 billion euros a year"."""
-        first = tx.text.split(" ", 1)[0].lower()
-        return tx.type in ("DURATION", "SET") and first in self.rules.rate_words and \
-            any(0 <= tx.start - f.end <= 1 for f in self.ctx.figures)
-
-    def deadline(self, tx: Timex) -> dict[str, Any] | None:
-        """A span that ends a deadline ("within two years", "d'ici deux ans", "in the coming weeks") targets the
-        date it runs out, as the ledger needs: P2Y from 2025-05-15 -> 2027 BEFORE; an unknown length -> FUTURE_REF."""
-        dct, rules = self.ctx.dct, self.rules
-        if tx.type != "DURATION" or not dct or not rules.deadline_cues:
-            return None
-        window = self.ctx.text[max(0, tx.start - 30):tx.start] + "\u27e8" + tx.text
-        if not any(p.search(window) for p in rules.deadline_cues):
-            return None
-        m = _SPAN.fullmatch(tx.value)
-        if m is None:
-            return None
-        n, unit = m.groups()
-        if n == "X":
-            return {"value": "FUTURE_REF", "mod": None, "interval": None}
-        base = calendar.parse(dct[:10])
-        if base is None:
-            return None
-        gran = _UNIT[unit]
-        value = calendar.render(calendar.shift(base[0], gran, int(n)), gran)
-        span = calendar.interval(value)
-        return {"value": value, "mod": "BEFORE", "interval": list(span) if span else None}
-
-    def bridge(self, tx: Timex, after: Timex | None) -> bool:
-        """A "now" right before another timex only leads to it: "d'ici 2026", where TimeML tags "ici" as today."""
-        dct = self.ctx.dct
-        return bool(dct) and after is not None and tx.value == dct[:10] and \
-            0 <= after.start - tx.end <= 4 and not self.ctx.text[tx.end:after.start].strip(" \u00e0a")
-
-    def when_clause_target(self, head: Any) -> Timex | None:
-        """With no timex of its own, the clause takes the one of its "when" clause: "will reopen the theatres
-        once major films return, possibly in 2021" (marks in [claims] temporal_marks)."""
-        marks = self.rules.temporal_marks
-        for c in head.children:
-            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children):
-                timex = self.target(c, list(c.subtree), [])
-                if timex is not None:
-                    return timex
-        return None
-
     def predicate(self, head: Any) -> tuple[str, str]:
         """The predicate lemma and its object's lemma; a cue verb without a clause speaks about its object."""
         lemma = self.ctx.lemma(head).lower()
@@ -425,17 +348,6 @@ class SentenceClaims(Attribution):
                 return self.ctx.lemma(comp[0]).lower(), obj
         return lemma, obj
 
-    def forward(self, timex: Timex | None, modality: str) -> bool:
-        dct = self.ctx.dct
-        if timex is not None and timex.interval and dct:
-            return timex.interval[0] > _dct_end(dct)
-        return modality == "plan"
-
-
-_SPAN = re.compile(r"P(\d+|X)([YMWD])")
-_UNIT = {"Y": "year", "M": "month", "W": "day", "D": "day"}
-
-
 def _past(tok: Any) -> bool:
     """A past verb, by morphology or (English: no morphologizer runs) by Penn tag."""
     return "Tense=Past" in str(tok.morph) or tok.tag_ in ("VBD", "VBN")
@@ -443,16 +355,6 @@ def _past(tok: Any) -> bool:
 
 def _aux(tok: Any) -> bool:
     return any(c.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass") for c in tok.children)
-
-
-def _dct_end(dct: str) -> str:
-    """The last day of the DCT's own granularity, as an ISO date prefix good for string comparison."""
-    day = dct[:10]
-    if len(day) == 4:
-        return day + "-12-31"
-    if len(day) == 7:
-        return day + "-31"
-    return day
 
 
 def _fig(f: Figure) -> dict[str, Any]:

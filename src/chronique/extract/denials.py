@@ -9,8 +9,6 @@ is denied only beyond the noun, and the ledger links claims by the meaning of th
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..types import Claim, Entity, content_id
 from .claims import SentenceClaims
 

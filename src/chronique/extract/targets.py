@@ -1,0 +1,114 @@
+"""Which timex a claim targets: the one its predicate governs, with deadlines, rates and bridges sorted out.
+
+A span that ends a deadline ("within two years") targets the date it runs out; a rate after a figure
+("10 billion euros a year"), "now" and a TimeML "ici" before another date are never targets.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..time import calendar
+from ..types import Timex
+from .attribution import Attribution
+from .syntax import TYPE_RANK
+
+
+class Targets(Attribution):
+    """Target choice on one parsed sentence (see Clauses for the arguments)."""
+
+    def target(self, head: Any, region: Sequence[Any], chain: Sequence[Any]) -> Timex | None:
+        """The timex inside the clause, nearest to the predicate in the tree."""
+        idx = {t.i for t in region}
+        a, b = self.span(region)
+        best: tuple[tuple[Any, ...], Timex] | None = None
+        timexes = self.ctx.timexes
+        for n, tx in enumerate(timexes):
+            if not (a <= tx.start < b) or self.bridge(tx, timexes[n + 1] if n + 1 < len(timexes) else None):
+                continue
+            toks = [t for t in self.toks if tx.start <= self.off + t.idx < tx.end]
+            if not toks or not any(t.i in idx for t in toks):
+                continue
+            top = next((t for t in toks if not (tx.start <= self.off + t.head.idx < tx.end) or t.head.i == t.i), toks[0])
+            if top.dep_ == "amod":
+                continue  # "a quarterly loss", "son bénéfice annuel": the timex qualifies a noun, not the event
+            dist, h = 0, top
+            stops = {head.i, *(c.i for c in chain)}
+            while h.i not in stops and h.head.i != h.i:
+                h, dist = h.head, dist + 1
+            on_chain = h.i != head.i  # "a promis mardi de multiplier … d'ici à la fin du mois": the promise's day loses
+            if tx.value == "PRESENT_REF" or self.rate(tx):
+                continue  # "actuellement", "now": no date a claim can come due on; "a year" after a figure: a rate
+            now = bool(self.ctx.dct) and tx.value == self.ctx.dct[:len(tx.value)]  # a bare "now" loses a tie
+            kind = TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3
+            rank = (tx.type == "SET", dist, on_chain, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date
+            if best is None or rank < best[0]:
+                best = (rank, tx)
+        return best[1] if best else None
+
+    def rate(self, tx: Timex) -> bool:
+        """A duration right after a figure that starts with a rate word: "10 billion euros a year"."""
+        first = tx.text.split(" ", 1)[0].lower()
+        return tx.type in ("DURATION", "SET") and first in self.rules.rate_words and \
+            any(0 <= tx.start - f.end <= 1 for f in self.ctx.figures)
+
+    def deadline(self, tx: Timex) -> dict[str, Any] | None:
+        """A span that ends a deadline ("within two years", "d'ici deux ans", "in the coming weeks") targets the
+        date it runs out, as the ledger needs: P2Y from 2025-05-15 -> 2027 BEFORE; an unknown length -> FUTURE_REF."""
+        dct, rules = self.ctx.dct, self.rules
+        if tx.type != "DURATION" or not dct or not rules.deadline_cues:
+            return None
+        window = self.ctx.text[max(0, tx.start - 30):tx.start] + "\u27e8" + tx.text
+        if not any(p.search(window) for p in rules.deadline_cues):
+            return None
+        m = _SPAN.fullmatch(tx.value)
+        if m is None:
+            return None
+        n, unit = m.groups()
+        if n == "X":
+            return {"value": "FUTURE_REF", "mod": None, "interval": None}
+        base = calendar.parse(dct[:10])
+        if base is None:
+            return None
+        gran = _UNIT[unit]
+        value = calendar.render(calendar.shift(base[0], gran, int(n)), gran)
+        span = calendar.interval(value)
+        return {"value": value, "mod": "BEFORE", "interval": list(span) if span else None}
+
+    def bridge(self, tx: Timex, after: Timex | None) -> bool:
+        """A "now" right before another timex only leads to it: "d'ici 2026", where TimeML tags "ici" as today."""
+        dct = self.ctx.dct
+        return bool(dct) and after is not None and tx.value == dct[:10] and \
+            0 <= after.start - tx.end <= 4 and not self.ctx.text[tx.end:after.start].strip(" \u00e0a")
+
+    def when_clause_target(self, head: Any) -> Timex | None:
+        """With no timex of its own, the clause takes the one of its "when" clause: "will reopen the theatres
+        once major films return, possibly in 2021" (marks in [claims] temporal_marks)."""
+        marks = self.rules.temporal_marks
+        for c in head.children:
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children):
+                timex = self.target(c, list(c.subtree), [])
+                if timex is not None:
+                    return timex
+        return None
+
+    def forward(self, timex: Timex | None, modality: str) -> bool:
+        dct = self.ctx.dct
+        if timex is not None and timex.interval and dct:
+            return timex.interval[0] > _dct_end(dct)
+        return modality == "plan"
+
+
+_SPAN = re.compile(r"P(\d+|X)([YMWD])")
+_UNIT = {"Y": "year", "M": "month", "W": "day", "D": "day"}
+
+
+def _dct_end(dct: str) -> str:
+    """The last day of the DCT's own granularity, as an ISO date prefix good for string comparison."""
+    day = dct[:10]
+    if len(day) == 4:
+        return day + "-12-31"
+    if len(day) == 7:
+        return day + "-31"
+    return day
