@@ -81,3 +81,23 @@ def test_entities_name_takes_the_company_word_the_model_left_out():
     found = from_spacy(doc.ents, table["labels"], Keyer(table))
     assert [e.text for e in found] == ["Volvo Cars", "Volvo"]  # "Trucks" is not a company-name word of the data
     assert found[0].key == "volvo cars"
+
+
+def test_entities_names_cut_by_the_model_join_and_two_names_stay_two():
+    import spacy
+
+    from chronique.extract.entities import from_spacy
+
+    text = "The Australian Competition and Consumer Commission fined Altice UK. Airbus and Boeing declined."
+    doc = spacy.blank("en")(text)
+
+    def span(words: str, label: str):
+        start = text.index(words)
+        return doc.char_span(start, start + len(words), label=label)
+
+    ents = [span("The Australian Competition and", "ORG"), span("Consumer Commission", "ORG"),
+            span("Altice", "ORG"), span("UK", "GPE"), span("Airbus", "ORG"), span("Boeing", "ORG")]
+    table = load_table("en", "facts")["entities"]
+    found = [(e.text, e.label) for e in from_spacy(ents, table["labels"], keyer("en"))]
+    assert found == [("The Australian Competition and Consumer Commission", "ORG"), ("Altice UK", "ORG"),
+                     ("Airbus", "ORG"), ("Boeing", "ORG")]

@@ -39,6 +39,7 @@ class Keyer:
         self.prefixes = sorted((p.lower() for p in table.get("strip_prefixes", ())), key=len, reverse=True)
         self.suffixes = sorted((s.lower() for s in table.get("strip_suffixes", ())), key=len, reverse=True)
         self.tails = {w.lower() for w in table.get("name_tails", ())}
+        self.joiners = {w.lower() for w in table.get("joiners", ())}  # "Competition and Markets Authority"
         # one key for the names an institution goes by in every language ("BCE", "ECB" -> "ecb")
         self.aliases = {_clean(k.lower()): v for k, v in table.get("aliases", {}).items()}
 
@@ -81,7 +82,38 @@ def from_spacy(ents: Iterable[Any], labels: dict[str, str], keyer: Keyer) -> lis
                 doc_text = span.doc.text  # Doc.text joins every token: build it once
             text = _with_tail(doc_text, start, text, keyer.tails)
         out.append(Entity(id="", start=start, end=start + len(text), text=text, label=label, key=keyer(text)))
+    if out and keyer.joiners:
+        out = _join_split_names(ents, out, keyer)
     return link_short_forms(_agree_labels(out))
+
+
+def _join_split_names(ents: Iterable[Any], found: list[Entity], keyer: Keyer) -> list[Entity]:
+    """One organisation the model cut in two: "Australian Competition and" + "Consumer Commission",
+    "Altice" + "UK". An organisation joins the name right after it when only a space or a joining word
+    ([entities] joiners) stands between them; a joining word left at the end of a name goes."""
+    text = next(iter(ents)).doc.text
+    out: list[Entity] = []
+    for e in found:
+        prev = out[-1] if out else None
+        # a place joins only as a country code ("Altice UK"); "and" between two whole names is two names
+        # ("Airbus and Boeing"), so it joins only when the model left it at the end of the first part
+        if prev is not None and prev.label == "ORG" and (e.label == "ORG" or (e.label == "LOC" and e.text.isupper()
+                                                                               and len(e.text) <= 3)):
+            gap = text[prev.end:e.start]
+            if gap == " " or (len(gap) <= 5 and gap.strip().lower() in keyer.joiners - {"and", "et"}):
+                name = text[prev.start:e.end]
+                out[-1] = Entity(id="", start=prev.start, end=e.end, text=name, label="ORG", key=keyer(name))
+                continue
+        out.append(e)
+    cleaned = []
+    for e in out:
+        words = e.text.split(" ")
+        while len(words) > 1 and words[-1].lower() in keyer.joiners:
+            words.pop()
+        name = " ".join(words)
+        cleaned.append(e if name == e.text else
+                       Entity(id="", start=e.start, end=e.start + len(name), text=name, label=e.label, key=keyer(name)))
+    return cleaned
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w-]*)")
