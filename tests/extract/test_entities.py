@@ -101,3 +101,13 @@ def test_entities_names_cut_by_the_model_join_and_two_names_stay_two():
     found = [(e.text, e.label) for e in from_spacy(ents, table["labels"], keyer("en"))]
     assert found == [("The Australian Competition and Consumer Commission", "ORG"), ("Altice UK", "ORG"),
                      ("Airbus", "ORG"), ("Boeing", "ORG")]
+
+
+def test_entities_institution_names_the_model_misses():
+    from chronique.extract.entities import InstitutionFinder
+
+    table = load_table("en", "facts")["entities"]
+    text = "Tesla said the Securities and Exchange Commission closed its probe; the Tesla Board and Airbus declined."
+    found = InstitutionFinder(table, keyer("en"))(text, [ent("Tesla", 0)])
+    assert [e.key for e in found] == ["tesla", "securities and exchange commission"]  # a joining word is needed
+    assert InstitutionFinder({}, keyer("en"))(text, [ent("Tesla", 0)]) == [ent("Tesla", 0)]  # no patterns, no change

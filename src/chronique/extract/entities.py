@@ -74,8 +74,9 @@ def from_spacy(ents: Iterable[Any], labels: dict[str, str], keyer: Keyer) -> lis
     for span in ents:
         label = labels.get(span.label_)
         text = span.text.split(", ")[0].strip(" '\"«»")  # "Challenges, la société": a name stops at a comma
-        if label is None or len(text) < 2 or not any(ch.isupper() for ch in text[:4]):
-            continue  # lower-case spans ("n'", "l'entreprise") are tagging noise; "bioMérieux", "eBay" are names
+        if label is None or len(text) < 2 or not any(ch.isupper() for ch in text):
+            continue  # lower-case spans ("n'", "l'entreprise") are tagging noise; "bioMérieux", "the European
+            # Central Bank" are names
         start = span.start_char + span.text.index(text)
         if label in ("ORG", "MISC") and keyer.tails:
             if doc_text is None:
@@ -203,6 +204,34 @@ def subject_org(entities: Sequence[Entity]) -> Entity | None:
     counts = Counter(e.key for e in named if e.key in org_keys)
     best = max(counts.values())
     return next(e for e in named if e.key in org_keys and counts[e.key] == best)
+
+
+class InstitutionFinder:
+    """Names of institutions the model misses or cuts ("the Securities and Exchange Commission"), from the
+    [entities] institutions regexes of facts.toml; each match is an organisation, replacing any shorter
+    entity it covers.
+
+    table: the parsed [entities] table of facts.toml; keyer: the language's Keyer
+    """
+
+    def __init__(self, table: dict[str, Any], keyer: Keyer):
+        pats = table.get("institutions", ())
+        self.pattern = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+        self.keyer = keyer
+
+    def __call__(self, text: str, entities: list[Entity]) -> list[Entity]:
+        if self.pattern is None:
+            return entities
+        found = [m for m in self.pattern.finditer(text)]
+        if not found:
+            return entities
+        out = [e for e in entities if not any(m.start() <= e.start and e.end <= m.end() for m in found)]
+        for m in found:
+            if any(e.start < m.end() and m.start() < e.end for e in out):
+                continue  # overlaps a name the model found whole and longer: keep the model's
+            out.append(Entity(id="", start=m.start(), end=m.end(), text=m.group(0), label="ORG",
+                              key=self.keyer(m.group(0))))
+        return sorted(out, key=lambda e: (e.start, e.end))
 
 
 class AnaphorFinder:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..lang import PackError, load_table
-from .entities import AnaphorFinder, Keyer
+from .entities import AnaphorFinder, InstitutionFinder, Keyer
 from .figures import FigureFinder
 from .rules import ClaimRules
 
@@ -57,6 +57,7 @@ class LangModel:
         self.labels = facts["entities"]["labels"]
         self.keyer = Keyer(facts["entities"])
         self.anaphors = AnaphorFinder(facts["entities"])
+        self.institutions = InstitutionFinder(facts["entities"], self.keyer)
         vocab = self.nlp.vocab
         self.figures = FigureFinder(facts["figures"], is_stop=lambda word: vocab[word].is_stop)
         self.rules = ClaimRules(facts["claims"], facts["entities"], facts.get("predicates", {}))

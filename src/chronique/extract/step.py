@@ -58,7 +58,8 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False, spent: dict[s
     sdoc = lm.ner(lm.nlp.make_doc(text))
     t1 = perf_counter()
     sdoc = lm.sentencizer(sdoc)
-    named = lm.anaphors.appositions(text, propagate(text, from_spacy(sdoc.ents, lm.labels, lm.keyer)))
+    found = lm.institutions(text, from_spacy(sdoc.ents, lm.labels, lm.keyer))
+    named = lm.anaphors.appositions(text, propagate(text, found))
     subject = subject_org(named)
     entities = sorted(named + lm.anaphors.find(text, named, subject), key=lambda e: (e.start, e.end))
     bounds = sentence_bounds(sdoc)  # token bounds and character spans, without building Span objects
