@@ -74,9 +74,12 @@ def from_spacy(ents: Iterable[Any], labels: dict[str, str], keyer: Keyer) -> lis
     for span in ents:
         label = labels.get(span.label_)
         text = span.text.split(", ")[0].strip(" '\"«»")  # "Challenges, la société": a name stops at a comma
+        words = text.split(" ")
+        while len(words) > 1 and not any(ch.isupper() for ch in words[0]):
+            words.pop(0)  # "the European Central Bank", "groupe Renault": the name starts at its first capital
+        text = " ".join(words)
         if label is None or len(text) < 2 or not any(ch.isupper() for ch in text):
-            continue  # lower-case spans ("n'", "l'entreprise") are tagging noise; "bioMérieux", "the European
-            # Central Bank" are names
+            continue  # lower-case spans ("n'", "l'entreprise") are tagging noise; "bioMérieux" is a name
         start = span.start_char + span.text.index(text)
         if label in ("ORG", "MISC") and keyer.tails:
             if doc_text is None:
