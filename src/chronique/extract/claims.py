@@ -34,7 +34,7 @@ class SentenceClaims(Targets):
                 continue
             if tok.dep_ == "ROOT" or self.has_own_subject(tok) or any(c.dep_ in EXPL for c in tok.children):
                 out.append(tok)
-            elif self.conj_parent(tok) is not None and self.conj_parent(tok) in out:
+            elif (parent := self.conj_parent(tok)) is not None and parent in out:
                 out.append(tok)  # "BP would keep its dividend and buy back shares in Q4": a second clause
             elif tok.dep_ in ("acl:relcl", "relcl") and self.named_antecedent(tok) is not None:
                 out.append(tok)  # "Sigfox, qui a perdu 18 millions d'euros l'an dernier": a claim about Sigfox
@@ -123,6 +123,7 @@ class SentenceClaims(Targets):
             self.ctx.lemma(head.head).lower() in self.rules.statement_nouns
 
     def negated(self, verb: Any) -> bool:
+        """Whether a negation word hangs on the verb ("n'a pas confirmé", "did not deny")."""
         rules = self.rules
         return any(self.ctx.lemma(c).lower() in rules.negation or c.lower_ in rules.negation
                    for c in verb.children if c.dep_ in ("advmod", "neg", "det", "advmod:neg"))
@@ -241,8 +242,7 @@ class SentenceClaims(Targets):
         if modality == "fact" and (forward or (timex is not None and timex.type == "DURATION"
                                                 and not _past(head) and not _aux(head))):
             modality, forward = "plan", True  # a fact yet to happen is a plan
-        negative = any(ctx.lemma(c).lower() in rules.negation or c.lower_ in rules.negation
-                       for h in [head, *chain] for c in h.children if c.dep_ in ("advmod", "neg", "det", "advmod:neg"))
+        negative = any(self.negated(h) for h in [head, *chain])
         predicate, obj = self.predicate(head)
         canon = rules.canonical_predicate(predicate)
         about = f"{canon} {obj}".strip()

@@ -86,16 +86,15 @@ def from_spacy(ents: Iterable[Any], labels: dict[str, str], keyer: Keyer) -> lis
                 doc_text = span.doc.text  # Doc.text joins every token: build it once
             text = _with_tail(doc_text, start, text, keyer.tails)
         out.append(Entity(id="", start=start, end=start + len(text), text=text, label=label, key=keyer(text)))
-    if out and keyer.joiners:
-        out = _join_split_names(ents, out, keyer)
+    if out and keyer.joiners:  # out is not empty, so the loop ran and `span` is one of the document's
+        out = _join_split_names(doc_text if doc_text is not None else span.doc.text, out, keyer)
     return link_short_forms(_agree_labels(out))
 
 
-def _join_split_names(ents: Iterable[Any], found: list[Entity], keyer: Keyer) -> list[Entity]:
+def _join_split_names(text: str, found: list[Entity], keyer: Keyer) -> list[Entity]:
     """One organisation the model cut in two: "Australian Competition and" + "Consumer Commission",
     "Altice" + "UK". An organisation joins the name right after it when only a space or a joining word
     ([entities] joiners) stands between them; a joining word left at the end of a name goes."""
-    text = next(iter(ents)).doc.text
     out: list[Entity] = []
     for e in found:
         prev = out[-1] if out else None
@@ -225,7 +224,7 @@ class InstitutionFinder:
     def __call__(self, text: str, entities: list[Entity]) -> list[Entity]:
         if self.pattern is None:
             return entities
-        found = [m for m in self.pattern.finditer(text)]
+        found = list(self.pattern.finditer(text))
         if not found:
             return entities
         out = [e for e in entities if not any(m.start() <= e.start and e.end <= m.end() for m in found)]
