@@ -198,6 +198,8 @@ class SentenceClaims(Targets):
         if rules.is_expletive(clause) or (not subj_toks and any(c.dep_ in EXPL for c in head.children)):
             return "expletive"
         matrix = self.matrix_subject(chain)
+        if matrix is None and holder is not None and holder is not head and holder not in chain:
+            matrix = self.matrix_subject(self.chain(holder))  # "X reported that profit rose and will spin off": X's
         subject = next((e for e in (self.resolve_subject(t, matrix) for t in subj_toks) if e is not None), None)
         if subject is None and matrix is not None and matrix.label in ("ORG", "MISC") and (
                 not rules.own_measures or any(self.cue(h) not in (None, "report") for h in chain) or
