@@ -141,9 +141,16 @@ def propagate(text: str, entities: list[Entity]) -> list[Entity]:
         last = e.text.rsplit(" ", 1)[1]
         if len(last) >= 3 and last[0].isupper() and last not in names:
             names[last] = e
-    for name, e in names.items():
+    for name, e in sorted(names.items(), key=lambda kv: -len(kv[0])):  # longest first: "Altice UK" before "UK"
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
+            over = [(a, b) for a, b in taken if a < m.end() and m.start() < b]
+            if over and " " in name and e.label == "ORG" and all(m.start() <= a and b <= m.end() and b - a < len(name)
+                                                                 for a, b in over):
+                # a known organisation name the model cut this time ("Altice UK" found as "UK"): the whole name
+                out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
+                taken = [t for t in taken if t not in over]
+                over = []
+            if not over:
                 out.append(_with_id(Entity(id="", start=m.start(), end=m.end(), text=name, label=e.label, key=e.key)))
                 taken.append((m.start(), m.end()))
     return sorted(out, key=lambda x: (x.start, x.end))
@@ -278,12 +285,25 @@ class AnaphorFinder:
                 orgs.add(e.key)
         return [dataclasses.replace(e, label="ORG") if e.key in orgs else e for e in entities]
 
-    def by_context(self, text: str, entities: Sequence[Entity]) -> list[Entity]:
+    def by_context(self, text: str, entities: Sequence[Entity], keyer: Keyer | None = None,
+                   is_stop: Any = None) -> list[Entity]:
         """Names a company's words surround are organisations, on every mention of the key, whatever the
         model said: "A BT spokesperson", "a stake in BT" (tagged LOC), "Novartis, its crosstown rival"
-        (tagged PER). The cues are [entities] org_before / org_after of facts.toml."""
+        (tagged PER). The cues are [entities] org_before / org_after of facts.toml. With a keyer, capitalised
+        words the model did not tag become organisations before an org_after cue ("Affirm, its American
+        rival", missed as a name); is_stop(word) keeps "The spokesperson" out."""
         if self.org_before is None and self.org_after is None:
             return list(entities)
+        entities = list(entities)
+        if keyer is not None and self.org_after is not None:
+            for m in _CAPITALISED.finditer(text):
+                if not self.org_after.match(text, m.end()) or any(e.start < m.end() and m.start() < e.end for e in entities):
+                    continue
+                if is_stop is not None and any(is_stop(w.lower()) for w in m.group(0).split()):
+                    continue
+                entities.append(_with_id(Entity(id="", start=m.start(), end=m.end(), text=m.group(0), label="ORG",
+                                                key=keyer(m.group(0)))))
+            entities.sort(key=lambda e: (e.start, e.end))
         orgs = set()
         for e in entities:
             if e.label == "ORG" or e.anaphor:
@@ -326,20 +346,27 @@ class AnaphorFinder:
         The article's organisation, when named there, comes first."""
         ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
         start = ends[-1] if ends else 0
-        if ends and not text[start:at].strip():  # the anaphor opens its sentence
-            start = ends[-2] if len(ends) > 1 else 0
+        found = self._orgs_between(text, entities, start, at)
+        if not found and ends:  # none named before it in its sentence ("According to people ..., the company
+            # is considering"): the organisation the sentence before was about
+            found = self._orgs_between(text, entities, ends[-2] if len(ends) > 1 else 0, start)
+        # the article's organisation, when named there, wins over one named in passing ("a former Morgan
+        # Stanley analyst, founded Deliveroo, and the company ...")
+        return subject if subject in found else (found[0] if found else None)
+
+    def _orgs_between(self, text: str, entities: Sequence[Entity], start: int, end: int) -> list[str]:
+        """Keys of the organisations named in text[start:end], in order, except those named as a source."""
         found = []
         for e in entities:  # in text order
-            if e.start >= at:
+            if e.start >= end:
                 break
             if e.start >= start and e.label == "ORG" and not e.anaphor:
                 if self.source_mark and self.source_mark.search(text, max(0, e.start - 40), e.start):
                     continue
                 found.append(e.key)
-        # the article's organisation, when named there, wins over one named in passing ("a former Morgan
-        # Stanley analyst, founded Deliveroo, and the company ...")
-        return subject if subject in found else (found[0] if found else None)
+        return found
 
 
+_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w&-]+(?: [A-Z][\w&-]+){0,3}(?![\w-])")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _APPOSITION_END = re.compile(r"\s*(?:,|\(|that\b|which\b|who\b|qui\b|dont\b|que\b)")

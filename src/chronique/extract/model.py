@@ -59,7 +59,8 @@ class LangModel:
         self.anaphors = AnaphorFinder(facts["entities"])
         self.institutions = InstitutionFinder(facts["entities"], self.keyer)
         vocab = self.nlp.vocab
-        self.figures = FigureFinder(facts["figures"], is_stop=lambda word: vocab[word].is_stop)
+        self.is_stop = lambda word: vocab[word].is_stop
+        self.figures = FigureFinder(facts["figures"], is_stop=self.is_stop)
         self.rules = ClaimRules(facts["claims"], facts["entities"], facts.get("predicates", {}))
         from .step import Prose  # step.py imports this module
 

@@ -52,6 +52,7 @@ class ClaimRules:
         self.deadline_cues = _regexes(claims.get("deadline_cues", []))
         self.infinitive_marks = {w.lower() for w in claims.get("infinitive_marks", ())}
         self.no_claim_marks = {w.lower() for w in claims.get("no_claim_marks", ())}
+        self.content_marks = {w.lower() for w in claims.get("content_marks", ())}  # "que" opening a said clause
         self.denial_nouns = _regexes(claims.get("denial_nouns", []))
         end = claims.get("denial_scope_end")
         self.denial_scope_end = re.compile(end, re.I) if end else None

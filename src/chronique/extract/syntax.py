@@ -116,11 +116,20 @@ class Clauses:
         out = [c for c in children(verb, CONTENT) if is_verb(c)]
         if not out and self.inverted(verb):  # "X veut porter …, a rappelé son PDG": the clause before is said
             out = [c for c in verb.children if c.i < verb.i and is_verb(c) and c.dep_ in ("advcl", "parataxis", "conj")]
+        for t in verb.children:  # "a confirmé la semaine dernière qu'elle renégocierait", parsed as a relative
+            # clause on the date: the date cannot be the clause's antecedent, so the clause is what was said
+            out += [c for c in t.children if self.timex_relative(c)]
         for obj in children(verb, ("obj", "dobj")):  # a clause, not a participle ("a search engine powered by AI")
             out += [c for c in obj.children if is_verb(c) and c.dep_ in ("acl", "ccomp", "acl:relcl")
                     and not any(g.lower_ in RELATIVE and g.dep_ in SUBJ for g in c.children)
                     and any(g.dep_ in SUBJ + ("mark",) or g.lower_ in self.rules.infinitive_marks for g in c.children)]
         return out
+
+    def timex_relative(self, tok: Any) -> bool:
+        """A "que" clause the parser hung as a relative clause on a date after a verb ("a confirmé la
+        semaine dernière qu'elle ..."): the verb's content clause."""
+        return tok.dep_ in ("acl:relcl", "relcl") and is_verb(tok) and self.in_timex(tok.head) and \
+            any(g.lower_ in self.rules.content_marks and g.dep_ in ("obj", "dobj", "mark") for g in tok.children)
 
     def conj_parent(self, tok: Any) -> Any | None:
         """The verb a coordinated verb without a subject of its own shares its subject with."""
@@ -149,7 +158,9 @@ class Clauses:
         """Cue verbs above `tok`, nearest first, up to the first ordinary verb."""
         out, h = [], tok
         while h.head.i != h.i:
-            if h.dep_ in ("acl:relcl", "relcl", "advcl") or (h.dep_ == "acl" and ("VerbForm=Part" in str(h.morph) or h.tag_ == "VBN")):
+            if self.timex_relative(h):
+                h = h.head  # the date the parser hung the content clause on; its verb is next
+            elif h.dep_ in ("acl:relcl", "relcl", "advcl") or (h.dep_ == "acl" and ("VerbForm=Part" in str(h.morph) or h.tag_ == "VBN")):
                 break  # "un objectif que certains analystes jugent ambitieux", "l'OM, racheté en 2016 par ...",
                 # "has agreed to buy …, as power groups race to secure assets": the verbs above are not theirs
             h = h.head
