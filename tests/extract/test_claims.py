@@ -221,3 +221,18 @@ def test_claims_denial_of_a_noun_in_english(fact_step):
     c = only(run(fact_step, "Kerlan rejected reports that it would close its Quimper site.", "en", "2023-02-16"),
              "kerlan")
     assert (c.modality, c.about) == ("denied", "close site")
+
+
+def test_claims_said_clause_the_parser_hangs_on_a_date(fact_step):
+    text = ("La Ville de Marseille, propriétaire du stade, a confirmé la semaine dernière qu'elle renégocierait "
+            "le loyer avant la fin de l'année.")
+    doc = run(fact_step, text, "fr", "2025-06-24", ("la semaine dernière", "2025-W25"), ("la fin de l'année", "2025"))
+    c = only(doc, "ville de marseille")
+    assert (c.target["value"], c.modality) == ("2025", "confirmed")
+
+
+def test_claims_relative_clause_on_a_kind_noun_before_a_name(fact_step):
+    text = "L'homme d'affaires américain Frank McCourt, qui a acquis le club en octobre 2016, a injecté 400 millions d'euros."
+    doc = run(fact_step, text, "fr", "2025-06-24", ("en octobre 2016", "2016-10"))
+    assert ("acquérir", "2016-10") in {(c.predicate, c.target and c.target["value"]) for c in doc.claims
+                                       if c.subject["key"] == "frank mccourt"}

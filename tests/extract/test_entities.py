@@ -111,3 +111,45 @@ def test_entities_institution_names_the_model_misses():
     found = InstitutionFinder(table, keyer("en"))(text, [ent("Tesla", 0)])
     assert [e.key for e in found] == ["tesla", "securities and exchange commission"]  # a joining word is needed
     assert InstitutionFinder({}, keyer("en"))(text, [ent("Tesla", 0)]) == [ent("Tesla", 0)]  # no patterns, no change
+
+
+def test_entities_company_cues_make_an_organisation():
+    table = load_table("en", "facts")["entities"]
+    finder = AnaphorFinder(table)
+    text = "BT kept its guidance. Bharti is in talks to buy a stake in BT. A BT spokesperson declined to comment."
+    found = [ent("BT", 0, "LOC", "bt"), ent("Bharti", 22, "ORG", "bharti"), ent("BT", text.index("BT."), "LOC", "bt")]
+    out = finder.by_context(text, found)
+    assert {e.label for e in out if e.key == "bt"} == {"ORG"}  # every mention of the key
+    # a name the model missed before a closed apposition of an organisation kind; an open one is no name
+    text = "Uber, the ride-hailing company, will launch in May. Separately, the company said it would hire."
+    out = finder.by_context(text, [], keyer("en"), is_stop=lambda w: w in {"the", "a"})
+    assert [(e.text, e.label) for e in out] == [("Uber", "ORG")]
+    text = "Affirm, its American rival, said revenue rose. The spokesperson said nothing."
+    out = finder.by_context(text, [], keyer("en"), is_stop=lambda w: w in {"the", "a"})
+    assert [e.key for e in out] == ["affirm"]
+    assert finder.by_context("London shares fell.", [ent("London", 0, "LOC")])[0].label == "LOC"
+
+
+def test_entities_lone_surname_after_the_full_name_is_the_person():
+    found = [ent("Allison Kirkby", 0, "PER", "allison kirkby"), ent("Openreach", 30), ent("Kirkby", 60, "ORG")]
+    out = link_short_forms(found)
+    assert (out[2].label, out[2].key) == ("PER", "allison kirkby")
+    # a company named twice keeps its own key even after a person of that surname
+    found = [ent("Bill Ford", 0, "PER", "bill ford"), ent("Ford", 20), ent("Ford", 40)]
+    assert [e.key for e in link_short_forms(found)][1:] == ["ford", "ford"]
+
+
+def test_entities_known_name_replaces_the_part_the_model_found():
+    text = "Altice UK sold shares. Altice UK, which bought into BT in 2021, is under pressure."
+    second = text.index("UK,")
+    out = propagate(text, [ent("Altice UK", 0, "ORG", "altice uk"), ent("UK", second, "LOC", "uk")])
+    assert [(e.start, e.key) for e in out] == [(0, "altice uk"), (second - 7, "altice uk")]
+
+
+def test_entities_anaphor_after_a_source_phrase_takes_the_sentence_before():
+    finder = AnaphorFinder(load_table("en", "facts")["entities"])
+    text = ("BP cut its dividend. Shell raised output. According to people familiar with the matter, "
+            "the company is considering a sale.")
+    named = [ent("BP", 0, key="bp"), ent("Shell", 21, key="shell")]
+    (found,) = finder.find(text, named, named[0])
+    assert found.key == "shell"

@@ -74,6 +74,14 @@ class SentenceClaims(Targets):
         noun = verb.head.head if verb.head.dep_ == "appos" else verb.head  # "Cerberus, the firm that owns ..."
         a, b = self.span([noun])
         found = next((e for e in self.ctx.entities if e.start <= a < e.end and e.label != "LOC"), None)
+        if found is None and self.ctx.pos(noun) == "NOUN":  # "Le fabricant américain Abbott, qui a obtenu",
+            # "L'homme d'affaires Frank McCourt, qui a acquis": the name the kind noun introduces
+            for c in noun.children:
+                if c.i < verb.i and c.dep_ in ("nmod", "appos", "flat", "flat:name", "compound") and self.ctx.pos(c) == "PROPN":
+                    x, _ = self.span([c])
+                    found = next((e for e in self.ctx.entities if e.start <= x < e.end and e.label != "LOC"), None)
+                    if found is not None:
+                        break
         if found is None and self.ctx.lemma(noun).lower() in self.rules.own_measures:
             owner = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "nmod")]  # "Flipkart's losses, which"
             if owner:

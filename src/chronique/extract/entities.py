@@ -267,6 +267,8 @@ class AnaphorFinder:
         self.pattern = re.compile(r"(?<![\w'])(?:" + "|".join(pats) + ")", re.I) if pats else None
         # what follows a kind noun when it introduces a name rather than standing for one ([entities] name_after)
         self.name_after = re.compile(table.get("name_after", r"\s*[A-Z][\w-]"))
+        kinds = table.get("apposition_kinds", ())  # organisation kinds that are no anaphor ("the regulator")
+        self.kinds = re.compile(r"(?:" + "|".join(kinds) + r")\b", re.I) if kinds else None
         before, after = table.get("org_before", ()), table.get("org_after", ())
         self.org_before = re.compile(r"(?<![\w'])(?:" + "|".join(before) + r")\s*$") if before else None
         self.org_after = re.compile("|".join(f"(?:{a})" for a in after)) if after else None
@@ -290,14 +292,15 @@ class AnaphorFinder:
         """Names a company's words surround are organisations, on every mention of the key, whatever the
         model said: "A BT spokesperson", "a stake in BT" (tagged LOC), "Novartis, its crosstown rival"
         (tagged PER). The cues are [entities] org_before / org_after of facts.toml. With a keyer, capitalised
-        words the model did not tag become organisations before an org_after cue ("Affirm, its American
-        rival", missed as a name); is_stop(word) keeps "The spokesperson" out."""
-        if self.org_before is None and self.org_after is None:
+        words the model did not tag become organisations before an org_after cue or a closed apposition of
+        an organisation kind ("Affirm, its American rival", "Uber, the ride-hailing company,": sentence-initial
+        names the model misses); is_stop(word) keeps "The spokesperson" out."""
+        if self.org_before is None and self.org_after is None and self.pattern is None and self.kinds is None:
             return list(entities)
         entities = list(entities)
-        if keyer is not None and self.org_after is not None:
+        if keyer is not None:
             for m in _CAPITALISED.finditer(text):
-                if not self.org_after.match(text, m.end()) or any(e.start < m.end() and m.start() < e.end for e in entities):
+                if not self.company_follows(text, m.end()) or any(e.start < m.end() and m.start() < e.end for e in entities):
                     continue
                 if is_stop is not None and any(is_stop(w.lower()) for w in m.group(0).split()):
                     continue
@@ -312,6 +315,20 @@ class AnaphorFinder:
                     (self.org_after is not None and self.org_after.match(text, e.end)):
                 orgs.add(e.key)
         return [dataclasses.replace(e, label="ORG") if e.key in orgs else e for e in entities]
+
+    def company_follows(self, text: str, at: int) -> bool:
+        """Whether the words at `at` make the name before them a company: an org_after cue, or a closed
+        apposition of an organisation kind ("Uber, the ride-hailing company, will", "DST Global, the Russian
+        investment firm that"); an open one is the sentence going on ("Meanwhile, the company said")."""
+        if self.org_after is not None and self.org_after.match(text, at):
+            return True
+        if text[at:at + 2] != ", ":
+            return False
+        for pattern in (self.pattern, self.kinds):
+            m = pattern.match(text, at + 2) if pattern is not None else None
+            if m and _APPOSITION_END.match(text, m.end()):
+                return True
+        return False
 
     def find(self, text: str, entities: Sequence[Entity], subject: Entity | None) -> list[Entity]:
         """Anaphor mentions outside named entities, keyed to `subject` (none when there is no subject)."""

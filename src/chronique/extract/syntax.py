@@ -109,6 +109,9 @@ class Clauses:
             elif c.dep_ in EXPL and c.dep_ != "expl:comp":
                 if self.ctx.pos(c) == "PROPN" or (self.cue(tok) and not children(tok, ("expl:comp",))):
                     out.append(c)
+        if not out and is_verb(tok):  # "TotalEnergies, qui produit …, veut porter": the name the parser left
+            # unattached ("dep") before the verb is its subject
+            out = [c for c in tok.children if c.dep_ == "dep" and c.i < tok.i and self.ctx.pos(c) == "PROPN"][:1]
         return out
 
     def content_of(self, verb: Any) -> list[Any]:
