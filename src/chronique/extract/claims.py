@@ -305,6 +305,9 @@ class SentenceClaims(Targets):
         for e in inside:  # the name or the anaphor ("the iPhone maker") the phrase's head belongs to
             if e.start <= head_char < e.end:
                 return e
+        person = self.person_before(tok, a)
+        if person is not None:
+            return person
         for label in ("ORG", "PER", "MISC"):  # a place off the head is a modifier ("the London-based group")
             for e in named:
                 if e.label == label:
@@ -325,6 +328,17 @@ class SentenceClaims(Targets):
             org = matrix if matrix is not None and matrix.label in ("ORG", "MISC") else ctx.subject
             return org  # "Le titre a reculé de 1,3 %", "Revenue rose 8%": the (speaking) company's own figure
         return self.unnamed(tok)
+
+    def person_before(self, tok: Any, a: int) -> Entity | None:
+        """The person a role phrase is in apposition to, when the parser took the role for the subject:
+        "Joachim Nagel, le président de la Bundesbank, aurait plaidé" (Nagel hung on the phrase before)."""
+        if self.ctx.pos(tok) != "NOUN" or tok.i == 0 or tok.doc[max(tok.left_edge.i - 1, 0)].text != ",":
+            return None
+        comma = self.off + tok.doc[tok.left_edge.i - 1].idx
+        person = next((e for e in self.ctx.entities if e.label == "PER" and not e.anaphor and e.end == comma), None)
+        if person is None or self.rules.in_source(self.ctx.text, person.start):
+            return None  # "selon Marc Dupont, le groupe ...": a source, not the subject
+        return person
 
     def unnamed(self, tok: Any) -> Entity | None:
         """A capitalised proper-noun subject the NER missed ("Peloton denied ...", "le groupe Renault"): an organisation."""

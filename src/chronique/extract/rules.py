@@ -109,6 +109,13 @@ class ClaimRules:
                 out = out[len(det):]
         return out.strip()
 
+    def in_source(self, text: str, at: int) -> bool:
+        """Whether the name at `at` is the one a source phrase gives ("selon Marc Dupont, ...")."""
+        window = text[max(0, at - 60):at + 60]
+        shift = max(0, at - 60)
+        return any(m.start("who") + shift <= at < m.end("who") + shift
+                   for r in self.source_phrases for m in r.finditer(window) if "who" in r.groupindex)
+
     def via(self, sentence: str) -> str | None:
         for p in self.via_phrases:
             m = p.search(sentence)
