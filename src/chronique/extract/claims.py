@@ -322,6 +322,10 @@ class SentenceClaims(Targets):
             return matrix if matrix is not None and matrix.label == "PER" else None
         if tok.lower_ in rules.pronouns or any(c.lower_ in rules.possessives for c in tok.children
                                                if c.dep_ in ("det", "poss", "nmod:poss")):
+            if rules.neuter_pronouns and (tok.lower_ in rules.neuter_pronouns or any(
+                    c.lower_ in rules.neuter_pronouns for c in tok.children)):
+                # "Luis Gallego told reporters that its capacity would recover": "its" is no person
+                return next((e for e in (matrix, ctx.last_subject, ctx.subject) if e is not None and not _person(e)), None)
             return matrix or ctx.last_subject or ctx.subject
         if ctx.lemma(tok).lower() in rules.own_measures and self.ctx.pos(tok) == "NOUN" and \
                 all(c.dep_ in ("det", "amod", "punct") for c in tok.children):
@@ -371,6 +375,11 @@ class SentenceClaims(Targets):
             if comp:
                 return self.ctx.lemma(comp[0]).lower(), obj
         return lemma, obj
+
+def _person(e: Entity) -> bool:
+    """A person by name ("Luis Gallego"); a one-word PER is as often a company the model mislabelled."""
+    return e.label == "PER" and " " in e.key
+
 
 def _past(tok: Any) -> bool:
     """A past verb, by morphology or (English: no morphologizer runs) by Penn tag."""

@@ -172,6 +172,9 @@ def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
     """Give a one-word name the key of a longer name of the same document it starts or ends."""
     keys = {(e.key, e.label) for e in entities}
     mentions = Counter(e.key for e in entities)
+    first: dict[str, int] = {}
+    for e in entities:
+        first.setdefault(e.key, e.start)
     first_person = {}  # key of a full person name -> where it is first named
     for e in entities:
         if e.label == "PER" and " " in e.key:
@@ -189,7 +192,9 @@ def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
         if " " not in key and " " not in e.text:  # a short mention, of the same kind: "Boeing" the company is
             # not "Boeing 777" the aircraft, and "Siemens AG" is not "Siemens Energy"; "OM" is the initials
             # of "Olympique de Marseille"
-            longer = sorted(k for k, label in keys if k != key and (
+            # a short form follows its full name ("Volvo Cars ... Volvo"); named first, it is an entity of its
+            # own ("Telefónica ... Telefónica Deutschland": the parent, then its unit)
+            longer = sorted(k for k, label in keys if k != key and first[k] < e.start and (
                 (label == e.label and (k.startswith(key + " ") or k.endswith(" " + key))) or
                 (e.text.isupper() and len(key) >= 2 and _initials(k) == key)))
             if len(longer) == 1:

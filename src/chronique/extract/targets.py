@@ -31,6 +31,8 @@ class Targets(Attribution):
             if not toks or not any(t.i in idx for t in toks):
                 continue
             top = next((t for t in toks if not (tx.start <= self.off + t.head.idx < tx.end) or t.head.i == t.i), toks[0])
+            if self.speaking_day(toks, head, chain):
+                continue
             if top.dep_ == "amod":
                 continue  # "a quarterly loss", "son bénéfice annuel": the timex qualifies a noun, not the event
             dist, h = 0, top
@@ -46,6 +48,16 @@ class Targets(Attribution):
             if best is None or rank < best[0]:
                 best = (rank, tx)
         return best[1] if best else None
+
+    def speaking_day(self, toks: Sequence[Any], head: Any, chain: Sequence[Any]) -> bool:
+        """A timex between a reporting verb and the subject of the clause it reports is the day it was said,
+        wherever the parser hung it: "said on Wednesday he opposed the combination"."""
+        subj = self.subjects_of(head)
+        if not subj:
+            return False
+        first = subj[0].left_edge.i
+        return any(self.cue(v) == "report" and v.i < toks[0].i and toks[-1].i < first and first < head.i
+                   for v in chain)
 
     def rate(self, tx: Timex) -> bool:
         """A duration right after a figure that starts with a rate word: "10 billion euros a year"."""
