@@ -101,6 +101,10 @@ class SentenceClaims(Targets):
                         heads.append(c)
                         todo.append(c)
                     content.add(c.i)
+                    for d in c.children:  # "va fermer son site … et regrouper ses activités": two said clauses
+                        if d.dep_ == "conj" and self.conj_parent(d) is not None and d not in heads:
+                            heads.append(d)
+                            todo.append(d)
         heads.sort(key=lambda t: t.i)
         boundary = {h.i for h in heads}
         out: list[Claim] = []
@@ -218,6 +222,8 @@ class SentenceClaims(Targets):
             subject = self.participle_of(head)
         if subject is None and not subj_toks and not (holder is not None and holder.dep_ == "conj"):
             subject = self.opening_name(head, chain)
+            if subject is None and holder is not None and holder.i != head.i:  # "va fermer … et regrouper": the
+                subject = self.opening_name(holder, self.chain(holder))  # first verb's opening name
         if subject is None:
             return None
         announced = self.announced_object(head)
@@ -271,7 +277,8 @@ class SentenceClaims(Targets):
         """The name opening a sentence whose main verb the parser left without a subject: "La start-up
         toulousaine Sigfox, spécialiste des ..., prépare son introduction" (parsed with no nsubj)."""
         top = chain[-1] if chain else head
-        if top.dep_ != "ROOT" or not self.toks:
+        inverted = top.dep_ in ("advcl", "parataxis", "ccomp") and top.i < top.head.i and self.cue(top.head) == "report"
+        if not (top.dep_ == "ROOT" or inverted) or not self.toks:  # "Boiron, le numéro un …, va fermer …, a annoncé"
             return None
         first = self.toks[0]
         window = []
@@ -334,15 +341,20 @@ class SentenceClaims(Targets):
         return self.unnamed(tok)
 
     def person_before(self, tok: Any, a: int) -> Entity | None:
-        """The person a role phrase is in apposition to, when the parser took the role for the subject:
-        "Joachim Nagel, le président de la Bundesbank, aurait plaidé" (Nagel hung on the phrase before)."""
+        """The name a descriptive phrase is in apposition to, when the parser took the description for the
+        subject: "Joachim Nagel, le président de la Bundesbank, aurait plaidé" (Nagel hung on the phrase
+        before), "Boiron, le numéro un mondial de l'homéopathie, va fermer" (Boiron left as the root)."""
         if self.ctx.pos(tok) != "NOUN" or tok.i == 0 or tok.doc[max(tok.left_edge.i - 1, 0)].text != ",":
             return None
         comma = self.off + tok.doc[tok.left_edge.i - 1].idx
-        person = next((e for e in self.ctx.entities if e.label == "PER" and not e.anaphor and e.end == comma), None)
-        if person is None or self.rules.in_source(self.ctx.text, person.start):
+        name = next((e for e in self.ctx.entities if e.label != "LOC" and not e.anaphor and e.end == comma), None)
+        if name is None or self.rules.in_source(self.ctx.text, name.start):
             return None  # "selon Marc Dupont, le groupe ...": a source, not the subject
-        return person
+        if name.label != "PER":  # an organisation only when nothing governs it: "Chez Airbus, la direction" is not
+            at = next((t for t in self.toks if self.off + t.idx >= name.start), None)
+            if at is None or any(c.dep_ == "case" for c in at.children) or at.dep_ not in ("ROOT", "dep", "appos", "nsubj"):
+                return None
+        return name
 
     def unnamed(self, tok: Any) -> Entity | None:
         """A capitalised proper-noun subject the NER missed ("Peloton denied ...", "le groupe Renault"): an organisation."""
