@@ -153,3 +153,16 @@ def test_entities_anaphor_after_a_source_phrase_takes_the_sentence_before():
     named = [ent("BP", 0, key="bp"), ent("Shell", 21, key="shell")]
     (found,) = finder.find(text, named, named[0])
     assert found.key == "shell"
+
+
+def test_entities_a_family_is_a_group_with_its_own_key():
+    from chronique.extract.entities import collectives
+
+    text = "Selon des sources, la famille Mulliez aurait renoncé. Gérard Mulliez n'a rien dit."
+    found = [ent("Mulliez", text.index("Mulliez"), "PER", "mulliez"), ent("Gérard Mulliez", text.index("Gérard"), "PER")]
+    out = collectives(text, found, load_table("fr", "facts")["entities"], keyer("fr"))
+    assert [(e.text, e.label, e.key) for e in out] == [("famille Mulliez", "ORG", "famille mulliez"),
+                                                       ("Gérard Mulliez", "PER", "gérard mulliez")]
+    text = "The Persson family, which controls H&M, bought shares."
+    out = collectives(text, [ent("Persson", 4, "PER")], load_table("en", "facts")["entities"], keyer("en"))
+    assert out[0].key == "persson family"

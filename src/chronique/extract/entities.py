@@ -232,6 +232,33 @@ def subject_org(entities: Sequence[Entity]) -> Entity | None:
     return next(e for e in named if e.key in org_keys and counts[e.key] == best)
 
 
+def collectives(text: str, entities: list[Entity], table: dict[str, Any], keyer: Keyer) -> list[Entity]:
+    """A family name with its collective word is a group that acts ("la famille Mulliez aurait renoncé",
+    "The Persson family, which controls ..."), not the person of that name: the word joins the name.
+
+    table: the parsed [entities] table of facts.toml (collective_before / collective_after: those words)
+    """
+    before = [w for w in table.get("collective_before", ())]
+    after = [w for w in table.get("collective_after", ())]
+    if not before and not after:
+        return entities
+    out = []
+    for e in entities:
+        if e.label in ("PER", "MISC", "ORG") and not e.anaphor:
+            start, end = e.start, e.end
+            for w in before:
+                if text[max(0, start - len(w) - 1):start].lower() == w + " ":
+                    start -= len(w) + 1
+            for w in after:
+                if text[end:end + len(w) + 1].lower() == " " + w:
+                    end += len(w) + 1
+            if (start, end) != (e.start, e.end):
+                name = text[start:end]
+                e = Entity(id="", start=start, end=end, text=name, label="ORG", key=keyer(name))
+        out.append(e)
+    return out
+
+
 class InstitutionFinder:
     """Names of institutions the model misses or cuts ("the Securities and Exchange Commission"), from the
     [entities] institutions regexes of facts.toml; each match is an organisation, replacing any shorter

@@ -55,6 +55,7 @@ class LangModel:
         self.lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
         self.text_table = facts.get("text", {})
         self.labels = facts["entities"]["labels"]
+        self.entity_table = facts["entities"]
         self.keyer = Keyer(facts["entities"])
         self.anaphors = AnaphorFinder(facts["entities"])
         self.institutions = InstitutionFinder(facts["entities"], self.keyer)

@@ -15,7 +15,7 @@ from ..lang import languages, load_table
 from ..types import Claim, Document, Entity
 from .claims import SentenceClaims
 from .denials import noun_denials
-from .entities import from_spacy, normalize_apostrophes, propagate, subject_org
+from .entities import collectives, from_spacy, normalize_apostrophes, propagate, subject_org
 from .model import LangModel
 from .rules import ClaimRules
 from .syntax import DocContext
@@ -58,7 +58,7 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False, spent: dict[s
     sdoc = lm.ner(lm.nlp.make_doc(text))
     t1 = perf_counter()
     sdoc = lm.sentencizer(sdoc)
-    found = lm.institutions(text, from_spacy(sdoc.ents, lm.labels, lm.keyer))
+    found = collectives(text, lm.institutions(text, from_spacy(sdoc.ents, lm.labels, lm.keyer)), lm.entity_table, lm.keyer)
     named = lm.anaphors.by_context(text, lm.anaphors.appositions(text, propagate(text, found)), lm.keyer, lm.is_stop)
     subject = subject_org(named)
     entities = sorted(named + lm.anaphors.find(text, named, subject), key=lambda e: (e.start, e.end))
