@@ -189,7 +189,7 @@ def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
                 out.append(_with_id(Entity(id="", start=e.start, end=e.end, text=e.text, label="PER", key=person[0],
                                            anaphor=e.anaphor)))
                 continue
-        if " " not in key and " " not in e.text:  # a short mention, of the same kind: "Boeing" the company is
+        if " " not in key:  # a short mention ("Musk", "M. Draghi"), of the same kind: "Boeing" the company is
             # not "Boeing 777" the aircraft, and "Siemens AG" is not "Siemens Energy"; "OM" is the initials
             # of "Olympique de Marseille"
             # a short form follows its full name ("Volvo Cars ... Volvo"); named first, it is an entity of its
