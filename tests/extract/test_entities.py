@@ -166,3 +166,11 @@ def test_entities_a_family_is_a_group_with_its_own_key():
     text = "The Persson family, which controls H&M, bought shares."
     out = collectives(text, [ent("Persson", 4, "PER")], load_table("en", "facts")["entities"], keyer("en"))
     assert out[0].key == "persson family"
+
+
+def test_entities_french_institution_names_with_lower_case_words():
+    from chronique.extract.entities import InstitutionFinder
+
+    text = "L'avis que doit rendre la Haute Autorité de santé inquiète. L'Autorité des marchés financiers a tranché."
+    found = InstitutionFinder(load_table("fr", "facts")["entities"], keyer("fr"))(text, [])
+    assert [e.key for e in found] == ["haute autorité de santé", "autorité des marchés financiers"]
