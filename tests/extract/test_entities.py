@@ -174,3 +174,16 @@ def test_entities_french_institution_names_with_lower_case_words():
     text = "L'avis que doit rendre la Haute Autorité de santé inquiète. L'Autorité des marchés financiers a tranché."
     found = InstitutionFinder(load_table("fr", "facts")["entities"], keyer("fr"))(text, [])
     assert [e.key for e in found] == ["haute autorité de santé", "autorité des marchés financiers"]
+
+
+def test_entities_subject_org_the_lead_counts_once_more_unless_a_source():
+    finder = AnaphorFinder(load_table("en", "facts")["entities"])
+    text = "Qantas will buy jets from Airbus, which also sells to Airbus clients; Qantas said so."
+    ents = [ent("Qantas", 0), ent("Airbus", 26), ent("Airbus", text.index("Airbus clients")),
+            ent("Qantas", text.index("Qantas said"))]
+    assert subject_org(ents).key == "qantas"  # a tie: the earliest
+    ents = ents[:3]
+    assert subject_org(ents).key == "airbus" and subject_org(ents, text, finder.source_mark).key == "qantas"
+    text = "LONDON (Reuters) - Shell cut costs, Shell said."
+    ents = [ent("Reuters", 8), ent("Shell", 19), ent("Shell", 36), ent("Reuters", 60)]
+    assert subject_org(ents, text, finder.source_mark).key == "shell"

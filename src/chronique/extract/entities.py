@@ -199,6 +199,10 @@ def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
                 (e.text.isupper() and len(key) >= 2 and _initials(k) == key)))
             if len(longer) == 1:
                 key = longer[0]
+        elif label in ("ORG", "MISC"):  # "Reserve Bank" after "the Reserve Bank of Australia"
+            longer = sorted(k for k, lab in keys if k.startswith(key + " ") and lab == label and first[k] < e.start)
+            if len(longer) == 1:
+                key = longer[0]
         out.append(_with_id(Entity(id="", start=e.start, end=e.end, text=e.text, label=label, key=key,
                                    anaphor=e.anaphor)))
     return out
@@ -217,8 +221,11 @@ def _with_id(e: Entity) -> Entity:
                   text=e.text, label=e.label, key=e.key, anaphor=e.anaphor)
 
 
-def subject_org(entities: Sequence[Entity]) -> Entity | None:
-    """The article's subject organisation: the organisation key named most often, the earliest on a tie.
+def subject_org(entities: Sequence[Entity], text: str | None = None,
+                source_mark: re.Pattern[str] | None = None) -> Entity | None:
+    """The article's subject organisation: the organisation key named most often, the earliest on a tie;
+    with the text, the first organisation named counts once more (it leads the story) unless it is named as
+    a source ("(Reuters) -", "selon Les Echos": source_mark searched in the 40 characters before it).
 
     Every mention of a key counts whatever its label (models often call a company MISC or PER);
     a key counts as an organisation when one mention is ORG or MISC, or when it is a one-word name.
@@ -228,6 +235,11 @@ def subject_org(entities: Sequence[Entity]) -> Entity | None:
     if not org_keys:
         return None
     counts = Counter(e.key for e in named if e.key in org_keys)
+    if text is not None:
+        lead = next(e for e in named if e.key in org_keys)
+        before = text[max(0, lead.start - 40):lead.start]
+        if not before.endswith("(") and not (source_mark is not None and source_mark.search(before)):
+            counts[lead.key] += 1
     best = max(counts.values())
     return next(e for e in named if e.key in org_keys and counts[e.key] == best)
 

@@ -42,7 +42,7 @@ class EntitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         named = propagate(doc.text, from_spacy(doc.ents, self.labels, self.keyer))
-        subject = subject_org(named)
+        subject = subject_org(named, doc.text, self.anaphors.source_mark)
         doc._.chronique_subject = subject
         doc._.chronique_entities = sorted(named + self.anaphors.find(doc.text, named, subject),
                                           key=lambda e: (e.start, e.end))
