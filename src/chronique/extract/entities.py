@@ -224,8 +224,8 @@ def _with_id(e: Entity) -> Entity:
 def subject_org(entities: Sequence[Entity], text: str | None = None,
                 source_mark: re.Pattern[str] | None = None) -> Entity | None:
     """The article's subject organisation: the organisation key named most often, the earliest on a tie;
-    with the text, the first organisation named counts once more (it leads the story) unless it is named as
-    a source ("(Reuters) -", "selon Les Echos": source_mark searched in the 40 characters before it).
+    with the text, the first organisation named other than as a source ("(Reuters) -", "selon Les Echos":
+    source_mark searched in the 40 characters before it) counts once more: it leads the story.
 
     Every mention of a key counts whatever its label (models often call a company MISC or PER);
     a key counts as an organisation when one mention is ORG or MISC, or when it is a one-word name.
@@ -236,10 +236,11 @@ def subject_org(entities: Sequence[Entity], text: str | None = None,
         return None
     counts = Counter(e.key for e in named if e.key in org_keys)
     if text is not None:
-        lead = next(e for e in named if e.key in org_keys)
-        before = text[max(0, lead.start - 40):lead.start]
-        if not before.endswith("(") and not (source_mark is not None and source_mark.search(before)):
-            counts[lead.key] += 1
+        for e in named:
+            before = text[max(0, e.start - 40):e.start]
+            if e.key in org_keys and not before.endswith("(") and not (source_mark and source_mark.search(before)):
+                counts[e.key] += 1
+                break
     best = max(counts.values())
     return next(e for e in named if e.key in org_keys and counts[e.key] == best)
 
