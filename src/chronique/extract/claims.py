@@ -315,6 +315,11 @@ class SentenceClaims(Targets):
         person = self.person_before(tok, a)
         if person is not None:
             return person
+        for c in children(tok, ("appos",)):  # "Le directeur général de Natixis, François Riahi, quitterait":
+            x = self.off + c.idx  # the name in apposition, not the organisation in the role
+            found = next((e for e in named if e.start <= x < e.end and e.label != "LOC"), None)
+            if found is not None:
+                return found
         for label in ("ORG", "PER", "MISC"):  # a place off the head is a modifier ("the London-based group")
             for e in named:
                 if e.label == label:
