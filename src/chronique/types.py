@@ -49,6 +49,7 @@ class Timex:
     anchor: str | None = None  # "dct" or the id of the timex it was resolved against
     interval: tuple[str, str] | None = None
     rule: str = ""
+    by_tense: bool = False  # the year was picked by the tense words around it: a parse may know better
 
 
 @dataclass(frozen=True, slots=True)

@@ -236,3 +236,23 @@ def test_claims_relative_clause_on_a_kind_noun_before_a_name(fact_step):
     doc = run(fact_step, text, "fr", "2025-06-24", ("en octobre 2016", "2016-10"))
     assert ("acquérir", "2016-10") in {(c.predicate, c.target and c.target["value"]) for c in doc.claims
                                        if c.subject["key"] == "frank mccourt"}
+
+
+def test_claims_year_less_month_follows_the_clause_verb(fact_step):
+    from chronique.time import TimexStep
+
+    text = ("Sigfox a levé 100 millions d'euros en février auprès de Bpifrance, la plus importante levée jamais "
+            "réalisée. Bayer presentera ses comptes en mars.")
+    doc = TimexStep()(Document(id="d", source="t", raw=text, text=text, dct="2015-11-19", lang="fr"))
+    feb = next(t for t in doc.timexes if t.text.endswith("février"))
+    assert feb.by_tense and feb.value == "2016-02"  # the tagger's nearest reading, by the words around it
+    out = fact_step(doc)
+    c = only(out, "sigfox")
+    assert c.target["value"] == "2015-02" and c.target["interval"][0] == "2015-02-01"
+    assert next(t for t in out.timexes if t.id == feb.id).value == "2015-02"  # the document's timex moves too
+
+
+def test_claims_recent_span_is_past_ref(fact_step):
+    text = "BNP Paribas a approché ces dernières semaines plusieurs banques allemandes."
+    doc = run(fact_step, text, "fr", "2019-02-06", ("ces dernières semaines", "PXW"))
+    assert only(doc, "bnp paribas").target["value"] == "PAST_REF"

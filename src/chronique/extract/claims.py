@@ -246,6 +246,8 @@ class SentenceClaims(Targets):
         source = None if aside else self.source(speaker_tok, head, chain)
         if source and modality in ("fact", "plan") and rules.is_anonymous(source["who"] or ""):
             modality = "rumour"
+        if timex is not None:
+            timex = self.reanchor(timex, head, modality)
         target = None
         if timex is not None:
             target = {"value": timex.value, "mod": timex.mod, "interval": list(timex.interval) if timex.interval else None,

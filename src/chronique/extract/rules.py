@@ -50,6 +50,8 @@ class ClaimRules:
         self.no_comment = {w.lower() for w in claims.get("no_comment", ())}
         self.own_measures = {w.lower() for w in claims.get("own_measures", ())}
         self.deadline_cues = _regexes(claims.get("deadline_cues", []))
+        self.recent_cues = _regexes(claims.get("recent_cues", []))
+        self.past_aux = {w.lower() for w in claims.get("past_aux", ())}  # "a levé", "has raised": a compound past
         self.infinitive_marks = {w.lower() for w in claims.get("infinitive_marks", ())}
         self.no_claim_marks = {w.lower() for w in claims.get("no_claim_marks", ())}
         self.content_marks = {w.lower() for w in claims.get("content_marks", ())}  # "que" opening a said clause

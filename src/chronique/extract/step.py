@@ -88,7 +88,8 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False, spent: dict[s
         claims.extend(found + noun_denials(sc, found))
     if claims and attestations:
         claims[0] = attest(claims[0], attestations)
-    out = doc.replace(entities=tuple(entities), figures=tuple(figures), claims=tuple(claims))
+    timexes = tuple(ctx.moved.get(t.id, t) for t in doc.timexes) if ctx.moved else doc.timexes
+    out = doc.replace(entities=tuple(entities), figures=tuple(figures), claims=tuple(claims), timexes=timexes)
     if spent is not None:
         t4 = perf_counter()
         for key, value in (("ner", t1 - t0), ("parse", t3 - t2), ("rules", t2 - t1 + t4 - t3), ("tokens", len(sdoc)),

@@ -5,7 +5,7 @@ Works on any parsed spaCy Doc or Span; `off` maps its token offsets to document 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..types import Entity, Figure, Timex
@@ -38,6 +38,7 @@ class DocContext:
     pos: Callable[[Any], str] = lambda tok: tok.pos_
     key: Callable[[str], str] | None = None  # name -> entity key, for subjects the NER missed
     last_subject: Entity | None = None
+    moved: dict[str, Timex] = field(default_factory=dict)  # timexes whose year the parse corrected, by id
 
 
 def is_verb(tok: Any) -> bool:

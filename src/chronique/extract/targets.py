@@ -5,6 +5,7 @@ A span that ends a deadline ("within two years") targets the date it runs out; a
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -59,6 +60,40 @@ class Targets(Attribution):
         return any(self.cue(v) == "report" and v.i < toks[0].i and toks[-1].i < first and first < head.i
                    for v in chain)
 
+    def reanchor(self, tx: Timex, head: Any, modality: str) -> Timex:
+        """A year-less date the tagger placed by nearby tense words, moved a year when the clause's own verb
+        says otherwise: "a levé 100 millions d'euros en février" (a November article) is last February, "would
+        present it on March 5" next March. The corrected timex is kept in ctx.moved for the document."""
+        if not tx.by_tense or not tx.interval or not self.ctx.dct:
+            return tx
+        if tx.id in self.ctx.moved:
+            return self.ctx.moved[tx.id]
+        tense = "future" if modality == "plan" else self.past_tense(head)
+        dct = self.ctx.dct[:10]
+        if tense == "past" and tx.interval[0] > _dct_end(self.ctx.dct):
+            shift = -1
+        elif tense == "future" and tx.interval[1] <= dct:
+            shift = 1
+        else:
+            return tx
+        value = f"{int(tx.value[:4]) + shift:04d}{tx.value[4:]}"
+        span = calendar.interval(value)
+        if span is None:
+            return tx
+        moved = dataclasses.replace(tx, value=value, interval=span, by_tense=False)
+        self.ctx.moved[tx.id] = moved
+        return moved
+
+    def past_tense(self, verb: Any) -> str | None:
+        """"past" when the verb is a simple past, an imperfect or a compound past ([claims] past_aux)."""
+        morph = str(verb.morph)
+        if verb.tag_ == "VBD" or "Tense=Imp" in morph:
+            return "past"
+        if (verb.tag_ == "VBN" or "Tense=Past" in morph) and any(
+                c.dep_ in ("aux", "aux:tense") and c.lower_ in self.rules.past_aux for c in verb.children):
+            return "past"
+        return None
+
     def rate(self, tx: Timex) -> bool:
         """A duration right after a figure that starts with a rate word: "10 billion euros a year"."""
         first = tx.text.split(" ", 1)[0].lower()
@@ -67,11 +102,14 @@ class Targets(Attribution):
 
     def deadline(self, tx: Timex) -> dict[str, Any] | None:
         """A span that ends a deadline ("within two years", "d'ici deux ans", "in the coming weeks") targets the
-        date it runs out, as the ledger needs: P2Y from 2025-05-15 -> 2027 BEFORE; an unknown length -> FUTURE_REF."""
+        date it runs out, as the ledger needs: P2Y from 2025-05-15 -> 2027 BEFORE; an unknown length -> FUTURE_REF.
+        A span of unknown length reaching now ("ces dernières semaines", "in recent weeks") is PAST_REF."""
         dct, rules = self.ctx.dct, self.rules
-        if tx.type != "DURATION" or not dct or not rules.deadline_cues:
+        if tx.type != "DURATION" or not dct or not (rules.deadline_cues or rules.recent_cues):
             return None
         window = self.ctx.text[max(0, tx.start - 30):tx.start] + "\u27e8" + tx.text
+        if tx.value.startswith("PX") and any(p.search(window) for p in rules.recent_cues):
+            return {"value": "PAST_REF", "mod": None, "interval": None}  # "ces dernières semaines": lately
         if not any(p.search(window) for p in rules.deadline_cues):
             return None
         m = _SPAN.fullmatch(tx.value)

@@ -158,6 +158,8 @@ def resolve(matches: list[Match], text: str, dct: str | None) -> list[Timex]:
         f = m.fields
         typ = f.get("type", "DATE")
         value = f.get("value", "")
+        # a year-less date ("en février", "on March 5") placed by the tense cue around it
+        by_tense = f.get("dir") == "tense" and value.startswith("XXXX-") and "W" not in value
         base: tuple[date, str, str] | None = None  # reference: first day, id, granularity
         if f.get("ref") == "prev" and "time" in f and prev_day is not None:
             base = prev_day  # "22 h" after "dimanche": that Sunday, not a month or a season
@@ -187,6 +189,6 @@ def resolve(matches: list[Match], text: str, dct: str | None) -> list[Timex]:
         out.append(Timex(
             id=tid, start=m.start, end=m.end, text=text[m.start:m.end], type=typ, value=value,
             mod=f.get("mod"), quant=f.get("quant"), freq=f.get("freq"), anchor=anchor,
-            interval=span, rule=m.rule.name,
+            interval=span, rule=m.rule.name, by_tense=by_tense and anchor == "dct",
         ))
     return out
