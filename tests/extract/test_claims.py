@@ -256,3 +256,10 @@ def test_claims_recent_span_is_past_ref(fact_step):
     text = "BNP Paribas a approché ces dernières semaines plusieurs banques allemandes."
     doc = run(fact_step, text, "fr", "2019-02-06", ("ces dernières semaines", "PXW"))
     assert only(doc, "bnp paribas").target["value"] == "PAST_REF"
+
+
+def test_claims_pronoun_under_a_named_speaker_is_the_speaker(fact_step):
+    text = ("Mitsubishi UFJ Financial Group will cut fees next year. Sumitomo Mitsui Financial Group denied that it "
+            "planned to charge retail customers for deposits.")
+    doc = run(fact_step, text, "en", "2016-02-01", ("next year", "2017"))
+    assert "sumitomo mitsui financial" in {c.subject["key"] for c in doc.claims if c.predicate == "charge"}

@@ -296,13 +296,17 @@ class SentenceClaims(Targets):
 
     def matrix_subject(self, chain: Sequence[Any]) -> Entity | None:
         """The entity subject of the nearest cue verb above the clause ("Microsoft rejected claims that it ...")."""
+        rules = self.rules
+        fallback = None
         for h in chain:
             parent = self.conj_parent(h)  # "Tesla unveiled X and said production would start": Tesla
             for t in self.subjects_of(h) or (self.subjects_of(parent) if parent is not None else []):
                 e = self.resolve_subject(t, None)
-                if e is not None:
+                if e is not None and t.lower_ in rules.pronouns | rules.person_pronouns | rules.we:
+                    fallback = fallback or e  # "SMFG denied that it planned to charge": the name above the pronoun
+                elif e is not None:
                     return e
-        return None
+        return fallback
 
     def resolve_subject(self, tok: Any, matrix: Entity | None = None) -> Entity | None:
         """The entity a subject phrase names, or the subject organisation it refers back to."""
