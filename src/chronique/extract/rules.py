@@ -63,7 +63,7 @@ class ClaimRules:
         self.person_pronouns = {w.lower() for w in entities.get("person_pronouns", ())}
         self.we = {w.lower() for w in entities.get("we", ())}
         self.neuter_pronouns = {w.lower() for w in entities.get("neuter_pronouns", ())}  # "it", "its": never a person
-        refer = sorted(self.pronouns | self.possessives, key=len, reverse=True)
+        refer = sorted(self.pronouns | self.possessives | self.we | self.person_pronouns, key=len, reverse=True)
         self._refer = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, refer)) + r")(?![\w'])", re.I) if refer else None
         self.canonical = {lemma.lower(): canon for canon, lemmas in predicates.items() for lemma in lemmas}
 
