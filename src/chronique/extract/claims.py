@@ -206,6 +206,11 @@ class SentenceClaims(Targets):
         if holder is None:  # a coordinated verb, or the content of one: "Airbus a livré … et prévoit d'en livrer"
             shared = next((h for h in [head, *chain] if h.dep_ == "conj"), None)
             holder = shared.head if shared is not None else None
+        if holder is not None and self.cue(holder) == "report" and \
+                any(h.dep_ == "conj" and h.head.i == holder.i for h in [head, *chain]):
+            said = [c for c in children(holder, CONTENT) if c.i < holder.i and self.subjects_of(c)]
+            if said:  # "The group will take delivery …, he added, and aims to cut …": the said clause's subject
+                holder = said[0]
         subj_toks = self.subjects_of(holder) if holder is not None else []
         if rules.is_expletive(clause) or (not subj_toks and any(c.dep_ in EXPL for c in head.children)):
             return "expletive"
