@@ -314,6 +314,9 @@ class AnaphorFinder:
         self.name_after = re.compile(table.get("name_after", r"\s*[A-Z][\w-]"))
         kinds = table.get("apposition_kinds", ())  # organisation kinds that are no anaphor ("the regulator")
         self.kinds = re.compile(r"(?:" + "|".join(kinds) + r")\b", re.I) if kinds else None
+        pb, pa = table.get("per_before", ()), table.get("per_after", ())  # the same for people
+        self.per_before = re.compile(r"(?<![\w'])(?:" + "|".join(pb) + r")\s*$", re.I) if pb else None
+        self.per_after = re.compile("|".join(f"(?:{a})" for a in pa)) if pa else None
         before, after = table.get("org_before", ()), table.get("org_after", ())
         self.org_before = re.compile(r"(?<![\w'])(?:" + "|".join(before) + r")\s*$") if before else None
         self.org_after = re.compile("|".join(f"(?:{a})" for a in after)) if after else None
@@ -340,7 +343,8 @@ class AnaphorFinder:
         words the model did not tag become organisations before an org_after cue or a closed apposition of
         an organisation kind ("Affirm, its American rival", "Uber, the ride-hailing company,": sentence-initial
         names the model misses); is_stop(word) keeps "The spokesperson" out."""
-        if self.org_before is None and self.org_after is None and self.pattern is None and self.kinds is None:
+        if self.org_before is None and self.org_after is None and self.pattern is None and self.kinds is None \
+                and self.per_before is None:
             return list(entities)
         entities = list(entities)
         if keyer is not None:
@@ -352,14 +356,19 @@ class AnaphorFinder:
                 entities.append(_with_id(Entity(id="", start=m.start(), end=m.end(), text=m.group(0), label="ORG",
                                                 key=keyer(m.group(0)))))
             entities.sort(key=lambda e: (e.start, e.end))
-        orgs = set()
+        orgs, people = set(), set()
         for e in entities:
-            if e.label == "ORG" or e.anaphor:
+            if e.anaphor:
                 continue
             if (self.org_before is not None and self.org_before.search(text, max(0, e.start - 40), e.start)) or \
                     (self.org_after is not None and self.org_after.match(text, e.end)):
                 orgs.add(e.key)
-        return [dataclasses.replace(e, label="ORG") if e.key in orgs else e for e in entities]
+            if (self.per_before is not None and self.per_before.search(text, max(0, e.start - 40), e.start)) or \
+                    (self.per_after is not None and self.per_after.match(text, e.end)):
+                people.add(e.key)  # "Governor Michele Bullock", "Helena Helmersson stepped down as chief executive"
+        return [dataclasses.replace(e, label="ORG") if e.key in orgs - people and e.label != "ORG" else
+                dataclasses.replace(e, label="PER") if e.key in people - orgs and e.label != "PER" else e
+                for e in entities]
 
     def company_follows(self, text: str, at: int) -> bool:
         """Whether the words at `at` make the name before them a company: an org_after cue, or a closed
