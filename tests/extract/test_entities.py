@@ -1,7 +1,8 @@
 """Entities: apostrophes, keys that join across articles, short forms, the subject organisation, anaphors."""
 from __future__ import annotations
 
-from chronique.extract.entities import (AnaphorFinder, Keyer, link_short_forms, normalize_apostrophes, propagate,
+from chronique.extract.anaphors import AnaphorFinder
+from chronique.extract.entities import (Keyer, link_short_forms, normalize_apostrophes, propagate,
                                         subject_org)
 from chronique.lang import load_table
 from chronique.types import Document, Entity

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..lang import PackError, load_table
-from .entities import AnaphorFinder, InstitutionFinder, Keyer
+from .anaphors import AnaphorFinder
+from .entities import InstitutionFinder, Keyer
 from .figures import FigureFinder
 from .rules import ClaimRules
 

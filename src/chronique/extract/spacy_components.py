@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from ..lang import load_table
 from .claims import SentenceClaims
-from .entities import AnaphorFinder, Keyer, from_spacy, propagate, subject_org
+from .anaphors import AnaphorFinder
+from .entities import Keyer, from_spacy, propagate, subject_org
 from .figures import FigureFinder
 from .rules import ClaimRules
 from .syntax import DocContext
