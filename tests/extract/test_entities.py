@@ -197,3 +197,12 @@ def test_entities_person_cues_make_a_person():
              ent("Michele Bullock", text.index("Michele"), "ORG", "michele bullock")]
     out = finder.by_context(text, found)
     assert [e.label for e in out] == ["PER", "ORG", "PER"]
+
+
+def test_entities_short_form_named_before_the_long_name_stays_itself():
+    # the parent first, then its unit, then the parent again: "Telefónica" is never "Telefónica Deutschland"
+    found = [ent("Telefónica", 0, key="telefónica"), ent("Telefónica Deutschland", 30, key="telefónica deutschland"),
+             ent("Telefónica", 80, key="telefónica")]
+    assert [e.key for e in link_short_forms(found)] == ["telefónica", "telefónica deutschland", "telefónica"]
+    found = [ent("Volvo Cars", 0, key="volvo cars"), ent("Volvo", 30, key="volvo")]
+    assert link_short_forms(found)[1].key == "volvo cars"

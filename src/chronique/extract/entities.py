@@ -194,13 +194,13 @@ def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
             # of "Olympique de Marseille"
             # a short form follows its full name ("Volvo Cars ... Volvo"); named first, it is an entity of its
             # own ("Telefónica ... Telefónica Deutschland": the parent, then its unit)
-            longer = sorted(k for k, label in keys if k != key and first[k] < e.start and (
+            longer = sorted(k for k, label in keys if k != key and first[k] < first[key] and (
                 (label == e.label and (k.startswith(key + " ") or k.endswith(" " + key))) or
                 (e.text.isupper() and len(key) >= 2 and _initials(k) == key)))
             if len(longer) == 1:
                 key = longer[0]
         elif label in ("ORG", "MISC"):  # "Reserve Bank" after "the Reserve Bank of Australia"
-            longer = sorted(k for k, lab in keys if k.startswith(key + " ") and lab == label and first[k] < e.start)
+            longer = sorted(k for k, lab in keys if k.startswith(key + " ") and lab == label and first[k] < first[key])
             if len(longer) == 1:
                 key = longer[0]
         out.append(_with_id(Entity(id="", start=e.start, end=e.end, text=e.text, label=label, key=key,
