@@ -31,7 +31,8 @@ class Subjects(Targets):
 
     def participle_of(self, verb: Any) -> Entity | None:
         """The entity a dated participle describes: "Le club, détenu depuis 2011 par QSI", "Chelsea, sold in May 2022"."""
-        if verb.dep_ != "acl" or not ("VerbForm=Part" in str(verb.morph) or verb.tag_ == "VBN"):
+        if verb.dep_ != "acl" or not ("VerbForm=Part" in str(verb.morph) or verb.tag_ in ("VBN", "VBD")):  # a bare
+            # past form on a noun is a participle whatever the tagger says ("the bank founded six years ago")
             return None
         at = [self.off + t.idx for t in verb.subtree]
         if not any(t.start <= x < t.end and t.value[:1].isdigit() for t in self.ctx.timexes for x in at):
