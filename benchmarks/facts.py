@@ -183,7 +183,7 @@ def evaluate(split: str, verbose: bool) -> None:
                 score_claims(rec, doc, c, errors if key == rec["split"] else [])
                 score_figures(rec, doc, c, errors if key == rec["split"] else [])
         print(f"-- {mode}")
-        for key in ("tune", "tune-r3", "tune-r5", "tune-r6", "heldout", "heldout-old", "heldout-new", "heldout-r4", "all"):
+        for key in ("tune", "tune-r3", "tune-r5", "tune-r6", "tune-r7", "heldout", "heldout-old", "heldout-new", "heldout-r4", "all"):
             if key in by_split:
                 report(f"  {key}", by_split[key])
         if verbose:  # errors of the split asked for only: held-out errors are not for tuning
