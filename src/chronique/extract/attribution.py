@@ -56,7 +56,8 @@ class Attribution(Clauses):
             if cue in ("report", "confirmed", "denied") and speaker is None:
                 speaker = h
         parent = self.conj_parent(head)  # "will cut jobs and close a plant": the auxiliary is the first verb's
-        shared = list(children(parent, ("aux", "auxpass", "aux:pass", "aux:tense"))) if parent is not None else []
+        own_aux = children(head, ("aux", "auxpass", "aux:pass", "aux:tense"))  # "will open … and has hired": its own
+        shared = list(children(parent, ("aux", "auxpass", "aux:pass", "aux:tense"))) if parent is not None and not own_aux else []
         first = min([self.off + t.idx for h in chain for t in (h, *children(h, ("aux", "auxpass", "aux:pass", "aux:tense")))]
                     + [self.off + t.idx for t in shared], default=start)
         if first < start:  # "Alphabet is said to be preparing": the cue phrase sits on the verbs above
