@@ -216,7 +216,7 @@ class SentenceClaims(Subjects):
         if modality == "plan" and timex is not None and timex.interval and ctx.dct and \
                 timex.interval[1] <= ctx.dct[:10] and self.announced_object(head) is not None:
             modality = "fact"  # "a annoncé le rachat ... en juin": announced and done
-        done = self.past_tense(head) is not None and self.cue(head) is None and announced is None  # "has pushed
+        done = self.past_tense(head, imperfect=False) is not None and self.cue(head) is None and announced is None  # "has pushed
         # back the delivery to 2025" happened; "a dévoilé un plan … d'ici à 2028" announced what is to come
         if modality == "fact" and not done and (forward or (
                 timex is not None and timex.type == "DURATION" and not _past(head) and not _aux(head))):
