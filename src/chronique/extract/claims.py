@@ -216,11 +216,10 @@ class SentenceClaims(Subjects):
         if modality == "plan" and timex is not None and timex.interval and ctx.dct and \
                 timex.interval[1] <= ctx.dct[:10] and self.announced_object(head) is not None:
             modality = "fact"  # "a annoncé le rachat ... en juin": announced and done
-        done = self.past_tense(head, imperfect=False) is not None and self.cue(head) is None and announced is None  # "has pushed
-        # back the delivery to 2025" happened; "a dévoilé un plan … d'ici à 2028" announced what is to come
-        if modality == "fact" and not done and (forward or (
+        if modality == "fact" and (forward or (
                 timex is not None and timex.type == "DURATION" and not _past(head) and not _aux(head))):
-            modality, forward = "plan", True  # a fact yet to happen is a plan
+            modality, forward = "plan", True  # a fact yet to happen is a plan, a rescheduling too ("has pushed
+            # the start of production to 2022": the event is now due then, as the ledger reads it)
         negative = any(self.negated(h) for h in [head, *chain])
         predicate, obj = self.predicate(head)
         canon = rules.canonical_predicate(predicate)

@@ -84,11 +84,10 @@ class Targets(Attribution):
         self.ctx.moved[tx.id] = moved
         return moved
 
-    def past_tense(self, verb: Any, imperfect: bool = True) -> str | None:
-        """"past" when the verb is a simple past, a compound past ([claims] past_aux) or, unless `imperfect`
-        is false, an imperfect (a past state: "parlait alors d'une voiture en 2023" still looked ahead)."""
+    def past_tense(self, verb: Any) -> str | None:
+        """"past" when the verb is a simple past, an imperfect or a compound past ([claims] past_aux)."""
         morph = str(verb.morph)
-        if verb.tag_ == "VBD" or (imperfect and "Tense=Imp" in morph):
+        if verb.tag_ == "VBD" or "Tense=Imp" in morph:
             return "past"
         if (verb.tag_ == "VBN" or "Tense=Past" in morph) and any(
                 c.dep_ in ("aux", "aux:tense") and c.lower_ in self.rules.past_aux for c in verb.children):
