@@ -273,3 +273,12 @@ def test_claims_a_verb_with_its_own_auxiliary_keeps_its_tense(fact_step):
     assert only(doc, "boeing").modality == "plan"
     hired = [c for c in doc.claims if c.predicate == "hire"]
     assert hired and hired[0].modality == "fact"  # its own "has", not the "will" of the verb before
+
+
+def test_claims_plan_verb_the_tagger_calls_a_noun(fact_step):
+    # fr_core_news_md parses "compte" here as an adjective of "club" and "réinvestir" as a clause on it
+    text = ("L'Olympique de Marseille a vendu un défenseur. Le club compte réinvestir l'essentiel de cette somme avant "
+            "le 1er septembre, a indiqué son président.")
+    doc = run(fact_step, text, "fr", "2025-06-24", ("le 1er septembre", "2025-09-01"))
+    c = only(doc, "olympique de marseille")
+    assert (c.target["value"], c.modality) == ("2025-09-01", "plan")

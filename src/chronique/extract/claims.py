@@ -41,6 +41,8 @@ class SentenceClaims(Subjects):
                 out.append(tok)  # "Sigfox, qui a perdu 18 millions d'euros l'an dernier": a claim about Sigfox
             elif self.participle_of(tok) is not None:
                 out.append(tok)  # "Le club, détenu depuis 2011 par QSI": dated, so a fact of its own
+            elif tok.dep_ == "acl" and self.plan_before(tok) is not None:
+                out.append(tok)  # "Le club compte réinvestir", parsed as "club" + adjective + a clause on it
         return out
 
     def claims(self) -> list[Claim]:
@@ -179,6 +181,8 @@ class SentenceClaims(Subjects):
             # figure or part; a speaker's view of anything else is not ("SUD estime que ce collègue…")
         if subject is None and not subj_toks:
             subject = self.participle_of(head)
+        if subject is None and not subj_toks and head.dep_ == "acl" and self.plan_before(head) is not None:
+            subject = self.resolve_subject(head.head, matrix)  # "Le club compte réinvestir": the club
         if subject is None and not subj_toks and not (holder is not None and holder.dep_ == "conj"):
             subject = self.opening_name(head, chain)
             if subject is None and holder is not None and holder.i != head.i:  # "va fermer … et regrouper": the

@@ -187,6 +187,7 @@ class Clauses:
         if k < first:
             return None
         prev = tok.doc[k]
-        if prev.i == tok.head.i or not is_verb(prev) or self.cue(prev) != "plan":
+        listed = prev.lower_ in self.rules.cues["plan"]  # "compte", "table": forms the tagger calls nouns
+        if prev.i == tok.head.i or not (is_verb(prev) or listed) or self.cue(prev) != "plan":
             return None
         return prev
