@@ -282,3 +282,10 @@ def test_claims_plan_verb_the_tagger_calls_a_noun(fact_step):
     doc = run(fact_step, text, "fr", "2025-06-24", ("le 1er septembre", "2025-09-01"))
     c = only(doc, "olympique de marseille")
     assert (c.target["value"], c.modality) == ("2025-09-01", "plan")
+
+
+def test_claims_possessive_owner_beats_a_name_behind_a_preposition(fact_step):
+    text = "GSK said sales rose. GSK also confirmed that its partnership with CureVac would deliver a vaccine in 2022."
+    doc = run(fact_step, text, "en", "2021-06-23", ("in 2022", "2022"))
+    assert ("gsk", "2022") in {(c.subject["key"], c.target and c.target["value"]) for c in doc.claims
+                               if c.predicate == "deliver"}

@@ -195,7 +195,8 @@ def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
             # a short form follows its full name ("Volvo Cars ... Volvo"); named first, it is an entity of its
             # own ("Telefónica ... Telefónica Deutschland": the parent, then its unit)
             longer = sorted(k for k, label in keys if k != key and first[k] < first[key] and (
-                (label == e.label and (k.startswith(key + " ") or k.endswith(" " + key))) or
+                ((label == e.label or (label == "ORG" and e.label == "PER")) and  # "Elliott" tagged PER after
+                 (k.startswith(key + " ") or k.endswith(" " + key))) or  # "Elliott Management"
                 (e.text.isupper() and len(key) >= 2 and _initials(k) == key)))
             if len(longer) == 1:
                 key = longer[0]

@@ -113,6 +113,9 @@ class Subjects(Targets):
             found = next((e for e in named if e.start <= x < e.end and e.label != "LOC"), None)
             if found is not None:
                 return found
+        if any(c.lower_ in rules.possessives for c in tok.children if c.dep_ in ("det", "poss", "nmod:poss")):
+            # "its partnership with CureVac would deliver": the owner, not a name behind a preposition
+            named = [e for e in named if not self.behind_preposition(e, tok)]
         for label in ("ORG", "PER", "MISC"):  # a place off the head is a modifier ("the London-based group")
             for e in named:
                 if e.label == label:
@@ -137,6 +140,17 @@ class Subjects(Targets):
             org = matrix if matrix is not None and matrix.label in ("ORG", "MISC") else ctx.subject
             return org  # "Le titre a reculé de 1,3 %", "Revenue rose 8%": the (speaking) company's own figure
         return self.unnamed(tok)
+
+    def behind_preposition(self, e: Entity, tok: Any) -> bool:
+        """Whether the name sits in a prepositional phrase under `tok` ("with CureVac", "de Natixis")."""
+        at = next((t for t in tok.subtree if self.off + t.idx >= e.start), None)
+        while at is not None and at.i != tok.i:
+            if at.dep_ in ("prep", "pobj", "obl") or any(c.dep_ == "case" for c in at.children):
+                return True
+            if at.head.i == at.i:
+                break
+            at = at.head
+        return False
 
     def person_before(self, tok: Any, a: int) -> Entity | None:
         """The name a descriptive phrase is in apposition to, when the parser took the description for the
