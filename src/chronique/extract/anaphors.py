@@ -56,9 +56,6 @@ class AnaphorFinder:
         words the model did not tag become organisations before an org_after cue or a closed apposition of
         an organisation kind ("Affirm, its American rival", "Uber, the ride-hailing company,": sentence-initial
         names the model misses); is_stop(word) keeps "The spokesperson" out."""
-        if self.org_before is None and self.org_after is None and self.pattern is None and self.kinds is None \
-                and self.per_before is None:
-            return list(entities)
         entities = list(entities)
         if keyer is not None:
             for m in _CAPITALISED.finditer(text):
@@ -120,7 +117,6 @@ class AnaphorFinder:
             out.append(_with_id(Entity(id="", start=m.start(), end=m.end(), text=m.group(0), label="ORG",
                                        key=key, anaphor=True)))
         return out
-
 
     def sentence_org(self, text: str, entities: Sequence[Entity], at: int, subject: str | None = None) -> str | None:
         """The key of the first organisation named earlier in the anaphor's sentence, unless it is named as a
