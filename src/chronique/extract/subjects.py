@@ -105,7 +105,7 @@ class Subjects(Targets):
         for e in inside:  # the name or the anaphor ("the iPhone maker") the phrase's head belongs to
             if e.start <= head_char < e.end:
                 return e
-        person = self.person_before(tok, a)
+        person = self.person_before(tok)
         if person is not None:
             return person
         for c in children(tok, ("appos",)):  # "Le directeur général de Natixis, François Riahi, quitterait":
@@ -113,8 +113,8 @@ class Subjects(Targets):
             found = next((e for e in named if e.start <= x < e.end and e.label != "LOC"), None)
             if found is not None:
                 return found
-        if any(c.lower_ in rules.possessives for c in tok.children if c.dep_ in ("det", "poss", "nmod:poss")):
-            # "its partnership with CureVac would deliver": the owner, not a name behind a preposition
+        possessed = any(c.lower_ in rules.possessives for c in tok.children if c.dep_ in ("det", "poss", "nmod:poss"))
+        if possessed:  # "its partnership with CureVac would deliver": the owner, not a name behind a preposition
             named = [e for e in named if not self.behind_preposition(e, tok)]
         for label in ("ORG", "PER", "MISC"):  # a place off the head is a modifier ("the London-based group")
             for e in named:
@@ -128,8 +128,7 @@ class Subjects(Targets):
             return self.speaker_org() or ctx.subject
         if tok.lower_ in rules.person_pronouns:  # "Musk said he would step down": the speaker, if a person
             return matrix if matrix is not None and matrix.label == "PER" else None
-        if tok.lower_ in rules.pronouns or any(c.lower_ in rules.possessives for c in tok.children
-                                               if c.dep_ in ("det", "poss", "nmod:poss")):
+        if tok.lower_ in rules.pronouns or possessed:
             if rules.neuter_pronouns and (tok.lower_ in rules.neuter_pronouns or any(
                     c.lower_ in rules.neuter_pronouns for c in tok.children)):
                 # "Luis Gallego told reporters that its capacity would recover": "its" is no person
@@ -152,7 +151,7 @@ class Subjects(Targets):
             at = at.head
         return False
 
-    def person_before(self, tok: Any, a: int) -> Entity | None:
+    def person_before(self, tok: Any) -> Entity | None:
         """The name a descriptive phrase is in apposition to, when the parser took the description for the
         subject: "Joachim Nagel, le président de la Bundesbank, aurait plaidé" (Nagel hung on the phrase
         before), "Boiron, le numéro un mondial de l'homéopathie, va fermer" (Boiron left as the root)."""
