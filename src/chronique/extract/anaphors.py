@@ -36,23 +36,12 @@ class AnaphorFinder:
         marks = table.get("source_marks", ())
         self.source_mark = re.compile(r"(?<![\w'])(?:" + "|".join(marks) + r")\W+(?:\w+\W+){0,3}$", re.I) if marks else None
 
-    def appositions(self, text: str, entities: Sequence[Entity]) -> list[Entity]:
-        """Names followed by an organisation apposition are organisations, whatever the model said:
-        "Novo Nordisk, the Danish maker of Wegovy" (tagged PER) -> ORG, on every mention of the key."""
-        if self.pattern is None:
-            return list(entities)
-        orgs = set()
-        for e in entities:
-            m = self.pattern.match(text, e.end + 2) if text[e.end:e.end + 2] == ", " else None
-            if m and e.label != "ORG" and not e.anaphor:
-                orgs.add(e.key)
-        return [dataclasses.replace(e, label="ORG") if e.key in orgs else e for e in entities]
-
     def by_context(self, text: str, entities: Sequence[Entity], keyer: Keyer | None = None,
                    is_stop: Any = None) -> list[Entity]:
         """Names a company's words surround are organisations, on every mention of the key, whatever the
         model said: "A BT spokesperson", "a stake in BT" (tagged LOC), "Novartis, its crosstown rival"
-        (tagged PER). The cues are [entities] org_before / org_after of facts.toml. With a keyer, capitalised
+        (tagged PER), "Novo Nordisk, the Danish maker of Wegovy". The cues are [entities] org_before / org_after
+        of facts.toml and the anaphor patterns after a comma; per_before / per_after make people. With a keyer, capitalised
         words the model did not tag become organisations before an org_after cue or a closed apposition of
         an organisation kind ("Affirm, its American rival", "Uber, the ride-hailing company,": sentence-initial
         names the model misses); is_stop(word) keeps "The spokesperson" out."""
@@ -71,8 +60,9 @@ class AnaphorFinder:
             if e.anaphor:
                 continue
             if (self.org_before is not None and self.org_before.search(text, max(0, e.start - 40), e.start)) or \
-                    (self.org_after is not None and self.org_after.match(text, e.end)):
-                orgs.add(e.key)
+                    (self.org_after is not None and self.org_after.match(text, e.end)) or \
+                    (self.pattern is not None and text[e.end:e.end + 2] == ", " and self.pattern.match(text, e.end + 2)):
+                orgs.add(e.key)  # the last: an organisation apposition ("Novo Nordisk, the Danish maker of Wegovy")
             if (self.per_before is not None and self.per_before.search(text, max(0, e.start - 40), e.start)) or \
                     (self.per_after is not None and self.per_after.match(text, e.end)):
                 people.add(e.key)  # "Governor Michele Bullock", "Helena Helmersson stepped down as chief executive"

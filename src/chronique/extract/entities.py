@@ -252,8 +252,7 @@ def collectives(text: str, entities: list[Entity], table: dict[str, Any], keyer:
 
     table: the parsed [entities] table of facts.toml (collective_before / collective_after: those words)
     """
-    before = [w for w in table.get("collective_before", ())]
-    after = [w for w in table.get("collective_after", ())]
+    before, after = table.get("collective_before", ()), table.get("collective_after", ())
     if not before and not after:
         return entities
     out = []

@@ -59,7 +59,7 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False, spent: dict[s
     t1 = perf_counter()
     sdoc = lm.sentencizer(sdoc)
     found = collectives(text, lm.institutions(text, from_spacy(sdoc.ents, lm.labels, lm.keyer)), lm.entity_table, lm.keyer)
-    named = lm.anaphors.by_context(text, lm.anaphors.appositions(text, propagate(text, found)), lm.keyer, lm.is_stop)
+    named = lm.anaphors.by_context(text, propagate(text, found), lm.keyer, lm.is_stop)
     subject = subject_org(named, text, lm.anaphors.source_mark)
     entities = sorted(named + lm.anaphors.find(text, named, subject), key=lambda e: (e.start, e.end))
     bounds = sentence_bounds(sdoc)  # token bounds and character spans, without building Span objects

@@ -60,22 +60,11 @@ def process_chunk(docs: list[Document], pipeline: Pipeline, featurizer: Any) -> 
     return [next(it) if r is None else r for r in out]
 
 
-def _work(docs: list[Document]) -> list[Any]:
+def _work(docs: list[Document]) -> list[Result]:
     pipeline = _WORKER["pipeline"]
-    if isinstance(pipeline, Exception):
-        out: list[Any] = [DocumentError(d.source, "C010", f"pipeline could not be built: {pipeline!r}", d.id)
-                          for d in docs]
-    else:
-        out = process_chunk(docs, pipeline, _WORKER["features"])
-    # exceptions with required arguments do not unpickle: errors cross the pipe as dicts
-    return [{"error": r.to_dict()} if isinstance(r, DocumentError) else r for r in out]
-
-
-def _unwire(item: Any) -> Result:
-    if isinstance(item, dict) and "error" in item:
-        e = item["error"]
-        return DocumentError(e["source"], e["code"], e["reason"], e["id"])
-    return item
+    if isinstance(pipeline, Exception):  # DocumentError pickles (errors.py __reduce__): it crosses the pipe as is
+        return [DocumentError(d.source, "C010", f"pipeline could not be built: {pipeline!r}", d.id) for d in docs]
+    return process_chunk(docs, pipeline, _WORKER["features"])
 
 
 def _context() -> Any:
@@ -142,7 +131,7 @@ class LocalRunner:
         errors, res = pending.popleft()
         yield from errors
         if res is not None:
-            yield from (_unwire(x) for x in res.result())
+            yield from res.result()
 
     @staticmethod
     def _split(chunk: list[Any], work: Callable[[list[Document]], list[Result]]) -> Iterator[Result]:
