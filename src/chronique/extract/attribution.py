@@ -60,9 +60,10 @@ class Attribution(Clauses):
         shared = list(children(parent, ("aux", "auxpass", "aux:pass", "aux:tense"))) if parent is not None and not own_aux else []
         first = min([self.off + t.idx for h in chain for t in (h, *children(h, ("aux", "auxpass", "aux:pass", "aux:tense")))]
                     + [self.off + t.idx for t in shared], default=start)
+        at = start
         if first < start:  # "Alphabet is said to be preparing": the cue phrase sits on the verbs above
-            clause = ctx.text[first:start] + clause
-        phrase = rules.phrase_modality(clause)
+            clause, at = ctx.text[first:start] + clause, first
+        phrase = rules.phrase_modality(self.without_names(clause, at))
         if phrase:
             found.append(phrase)
         verbs = [head, *chain, *shared, *(c for h in (head, *chain) for c in h.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
@@ -75,6 +76,15 @@ class Attribution(Clauses):
                 all(self.ctx.lemma(v).lower() in rules.conditional_plan for v in conditional)  # "devrait": expected
             found.append("plan" if plain else "rumour")
         return strongest(found), speaker
+
+    def without_names(self, text: str, at: int) -> str:
+        """`text` (from document offset `at`; cut-out clauses make it shorter than the span it covers) with the
+        names of its sentence blanked: "Will Shu founded" holds no "will"."""
+        end = self.text_off + len(self.sent_text)
+        for e in self.ctx.entities:
+            if not e.anaphor and at <= e.start < end and e.text in text:
+                text = text.replace(e.text, " " * len(e.text))
+        return text
 
     def conditional(self, verb: Any) -> bool:
         """Whether the verb is in the conditional. Where the language lists the conditional's endings they
@@ -130,6 +140,9 @@ class Attribution(Clauses):
             subj = agent[0] if agent else next(iter(children(speaker_tok, ("nsubj", "csubj"))), None)
             if subj is None and speaker_tok.dep_ in ("advcl", "conj", "xcomp") and self.cue(speaker_tok.head) == "report":
                 subj = next(iter(children(speaker_tok.head, ("nsubj", "csubj"))), None)  # "Bruch said, adding that ..."
+            if subj is None and speaker_tok.dep_ == "acl" and speaker_tok.head.dep_ == "ROOT" and \
+                    self.ctx.pos(speaker_tok.head) == "PROPN":
+                subj = speaker_tok.head  # "Novartis, its rival, reported that …", parsed with the name as the root
             if subj is None and speaker_tok.i > head.i and self.rules.inverted_object:  # "…, a déclaré son PDG": the speaker parsed as object
                 subj = next(iter(children(speaker_tok, ("obj", "dobj"))), None)
             who = self.speaker_name(subj) if subj is not None else None

@@ -41,12 +41,12 @@ class SentenceClaims(Subjects):
                 out.append(tok)  # "Sigfox, qui a perdu 18 millions d'euros l'an dernier": a claim about Sigfox
             elif self.participle_of(tok) is not None:
                 out.append(tok)  # "Le club, détenu depuis 2011 par QSI": dated, so a fact of its own
-            elif tok.dep_ == "acl" and self.plan_before(tok) is not None:
+            elif tok.dep_ in ("acl", "advcl") and self.plan_before(tok) is not None:
                 out.append(tok)  # "Le club compte réinvestir", parsed as "club" + adjective + a clause on it
         return out
 
     def claims(self) -> list[Claim]:
-        heads = self.heads()
+        heads, rules = self.heads(), self.rules
         content: set[int] = set()
         todo = list(heads)
         while todo:  # content verbs of cue verbs are heads too, even without their own subject
@@ -67,6 +67,9 @@ class SentenceClaims(Subjects):
         for h in heads:
             if self.cue(h) and any(c.i in content for c in self.content_of(h)):
                 continue  # the cue verb speaks through its content clause
+            if any((p := self.plan_before(c)) is not None and p.i == o.i and o.lower_ not in rules.form_lemmas
+                   for o in children(h, ("obj", "dobj")) for c in o.children if c in heads):
+                continue  # "aurait l'intention de céder", "a annoncé son intention de couvrir": the infinitive speaks
             if self.no_comment(h):
                 continue  # "a refusé de commenter", "declined to comment": says nothing about the event
             if self.cue(h) == "report" and not self.announced_object(h):
@@ -181,8 +184,11 @@ class SentenceClaims(Subjects):
             # figure or part; a speaker's view of anything else is not ("SUD estime que ce collègue…")
         if subject is None and not subj_toks:
             subject = self.participle_of(head)
-        if subject is None and not subj_toks and head.dep_ == "acl" and self.plan_before(head) is not None:
+        before = self.plan_before(head) if not subj_toks and head.dep_ in ("acl", "advcl") else None
+        if subject is None and before is not None and before.i != head.head.i:
             subject = self.resolve_subject(head.head, matrix)  # "Le club compte réinvestir": the club
+        if subject is None and before is not None and not is_verb(before):  # "X, qui a changé de logo, compte
+            subject = self.sentence_opener()  # réaliser", "X a racheté … et compte en rénover": the sentence's name
         if subject is None and not subj_toks and not (holder is not None and holder.dep_ == "conj"):
             subject = self.opening_name(head, chain)
             if subject is None and holder is not None and holder.i != head.i:  # "va fermer … et regrouper": the
@@ -197,7 +203,10 @@ class SentenceClaims(Subjects):
             announced = next((c for c in children(head, ("obj", "dobj")) if ctx.pos(c) == "NOUN"), None)
         inner = [t for t in announced.subtree] if announced is not None else []
         timex = self.target(announced, inner, []) if inner else None  # "a confirmé mercredi le lancement à l'automne"
-        if timex is None and not (said and announced is not None):  # a denial's own day is not the denied event's
+        denied_clause = children(head, CONTENT) if said and announced is None else []  # "a démenti lundi avoir
+        if denied_clause:  # mandaté [tagged ADJ] une banque": only the clause's own date is the event's
+            timex = self.target(denied_clause[0], [t for c in denied_clause for t in c.subtree], [])
+        elif timex is None and not (said and announced is not None):  # a denial's own day is not the denied event's
             timex = self.target(head, region, chain) or self.when_clause_target(head)
         figures = [f for f in ctx.figures if start <= f.start < end]
         modality, speaker_tok = self.modality(head, chain, clause, start)
@@ -242,6 +251,8 @@ class SentenceClaims(Subjects):
     def predicate(self, head: Any) -> tuple[str, str]:
         """The predicate lemma and its object's lemma; a cue verb without a clause speaks about its object."""
         lemma = self.ctx.lemma(head).lower()
+        if not is_verb(head):  # a verb form the tagger took for a noun or adjective ("table sur")
+            lemma = self.rules.form_lemmas.get(head.lower_, lemma)
         objs = children(head, ("obj", "dobj", "attr", "nsubj:pass")) if head.dep_ != "nsubj:pass" else []
         obj = self.ctx.lemma(objs[0]).lower() if objs and self.ctx.pos(objs[0]) in ("NOUN", "PROPN") else ""
         if obj and (self.cue(head) in ("plan", "confirmed", "denied") or self.announced_object(head) is not None):

@@ -32,6 +32,10 @@ class ClaimRules:
         self.anonymous = _regexes(claims.get("anonymous", []))
         self.meta = _regexes(claims.get("meta", []))
         self.expletive = _regexes(claims.get("expletive", []))
+        # "Il ne lancera pas …": a pronoun the parser called expletive is a subject, unless its verb is impersonal
+        self.expl_subjects = {w.lower() for w in claims.get("expl_subjects", ())}
+        self.form_lemmas = {k.lower(): v for k, v in claims.get("form_lemmas", {}).items()}
+        self.impersonal = {w.lower() for w in claims.get("impersonal_verbs", ())}
         self.determiners = {w.lower() for w in claims.get("determiners", ())}
         self.drop_sources = {w.lower() for w in claims.get("drop_sources", ())}
         self.needs_statement = {w.lower() for w in claims.get("needs_statement", ())}
@@ -52,6 +56,7 @@ class ClaimRules:
         self.deadline_cues = _regexes(claims.get("deadline_cues", []))
         self.recent_cues = _regexes(claims.get("recent_cues", []))
         self.past_aux = {w.lower() for w in claims.get("past_aux", ())}  # "a levé", "has raised": a compound past
+        self.clitics = {w.lower() for w in claims.get("clitics", ())}  # object pronouns before an infinitive
         self.infinitive_marks = {w.lower() for w in claims.get("infinitive_marks", ())}
         self.no_claim_marks = {w.lower() for w in claims.get("no_claim_marks", ())}
         self.content_marks = {w.lower() for w in claims.get("content_marks", ())}  # "que" opening a said clause

@@ -110,7 +110,8 @@ def attest(claim: Claim, attestations: list[dict[str, Any]]) -> Claim:
 
 
 def sentence_bounds(sdoc: Any) -> list[tuple[int, int, int, int]]:
-    """(first token, end token, start char, end char) of each sentence, read from the token arrays."""
+    """(first token, end token, start char, end char) of each sentence without the white space around it,
+    read from the token arrays."""
     if not len(sdoc):
         return []
     arr = sdoc.to_array([SENT_START, IDX, LENGTH])
@@ -120,10 +121,12 @@ def sentence_bounds(sdoc: Any) -> list[tuple[int, int, int, int]]:
     ends = firsts[1:] + [len(sdoc)]
     out = []
     for i, j in zip(firsts, ends):
+        while i < j - 1 and sdoc[i].is_space:  # a paragraph break opening the sentence: the parser would hang
+            i += 1  # the clause on it ("\n\n Le constructeur, qui a livré")
         last = j - 1
         while last > i and sdoc[last].is_space:  # the span ends at its last word, as Span.end_char does not
             last -= 1
-        out.append((i, j, int(arr[i, 1]), int(arr[last, 1] + arr[last, 2])))
+        out.append((i, last + 1, int(arr[i, 1]), int(arr[last, 1] + arr[last, 2])))
     return out
 
 

@@ -81,13 +81,24 @@ class Subjects(Targets):
         return next((e for e in self.ctx.entities if a <= e.start < b and not e.anaphor and e.label in ("ORG", "MISC", "PER")
                      and not any(t.dep_ == "case" and self.off + t.idx < e.start for t in window)), None)
 
+    def sentence_opener(self) -> Entity | None:
+        """The name or anaphor among the sentence's first three words ("Intersport, son concurrent, …")."""
+        if not self.toks:
+            return None
+        a = self.off + self.toks[0].idx
+        b = self.off + self.toks[min(2, len(self.toks) - 1)].idx + 1
+        return next((e for e in self.ctx.entities if a <= e.start < b and e.label in ("ORG", "MISC", "PER")), None)
+
     def matrix_subject(self, chain: Sequence[Any]) -> Entity | None:
         """The entity subject of the nearest cue verb above the clause ("Microsoft rejected claims that it ...")."""
         rules = self.rules
         fallback = None
         for h in chain:
             parent = self.conj_parent(h)  # "Tesla unveiled X and said production would start": Tesla
-            for t in self.subjects_of(h) or (self.subjects_of(parent) if parent is not None else []):
+            subjects = self.subjects_of(h) or (self.subjects_of(parent) if parent is not None else [])
+            if not subjects and h.dep_ == "acl" and h.head.dep_ == "ROOT" and self.ctx.pos(h.head) == "PROPN":
+                subjects = [h.head]  # "Novartis, its rival, reported that …", parsed with the name as the root
+            for t in subjects:
                 e = self.resolve_subject(t, None)
                 if e is not None and t.lower_ in rules.pronouns | rules.person_pronouns | rules.we:
                     fallback = fallback or e  # "SMFG denied that it planned to charge": the name above the pronoun
@@ -102,8 +113,8 @@ class Subjects(Targets):
         inside = [e for e in ctx.entities if a <= e.start and e.end <= b]
         named = [e for e in inside if not e.anaphor]
         head_char = self.off + tok.idx
-        for e in inside:  # the name or the anaphor ("the iPhone maker") the phrase's head belongs to
-            if e.start <= head_char < e.end:
+        for e in ctx.entities:  # the name or the anaphor ("the iPhone maker") the phrase's head belongs to, also
+            if e.start <= head_char < e.end:  # when the parse cut the name ("Will/AUX Shu founded")
                 return e
         person = self.person_before(tok)
         if person is not None:

@@ -74,8 +74,8 @@ class Clauses:
         return self._cues[tok.i]
 
     def _cue(self, tok: Any) -> str | None:
-        if not (is_verb(tok) or self.ctx.pos(tok) == "NOUN"):
-            return None
+        if not (is_verb(tok) or self.ctx.pos(tok) == "NOUN" or (tok.dep_ == "ROOT" and tok.lower_ in self.rules.cues["plan"])):
+            return None  # a listed plan form may head the sentence as an adjective ("Le constructeur table sur")
         lemma = self.ctx.lemma(tok).lower()
         cue = self.rules.cue(lemma) or (self.rules.cue(tok.lower_) if is_verb(tok) or tok.dep_ == "ROOT" or lemma == tok.lower_
                                         else None)  # a listed form when the lemmatizer errs ("hoped" -> "hop")
@@ -108,12 +108,23 @@ class Clauses:
             if c.dep_ in SUBJ:
                 out.append(c)
             elif c.dep_ in EXPL and c.dep_ != "expl:comp":
-                if self.ctx.pos(c) == "PROPN" or (self.cue(tok) and not children(tok, ("expl:comp",))):
+                if self.ctx.pos(c) == "PROPN" or (self.cue(tok) and not children(tok, ("expl:comp",))) or \
+                        self.personal_expl(tok, c):
                     out.append(c)
         if not out and is_verb(tok):  # "TotalEnergies, qui produit …, veut porter": the name the parser left
             # unattached ("dep") before the verb is its subject
             out = [c for c in tok.children if c.dep_ == "dep" and c.i < tok.i and self.ctx.pos(c) == "PROPN"][:1]
         return out
+
+    def personal_expl(self, verb: Any, pron: Any) -> bool:
+        """"Il ne lancera pas", tagged expletive: a personal pronoun, unless the verb is impersonal ("il faut",
+        "il s'agit", "il y a") or passive over a clause ("il est prévu que")."""
+        rules = self.rules
+        if pron.lower_ not in rules.expl_subjects or not is_verb(verb) or children(verb, ("expl:comp",)):
+            return False
+        if self.ctx.lemma(verb).lower() in rules.impersonal or any(c.lower_ in rules.impersonal for c in verb.children):
+            return False
+        return not (children(verb, ("aux:pass", "auxpass")) and children(verb, CONTENT + ("csubj",)))
 
     def content_of(self, verb: Any) -> list[Any]:
         """Verbs a cue verb governs as content: xcomp/ccomp, or a clause on its object ("denied a report that ...")."""
@@ -182,12 +193,13 @@ class Clauses:
         "L'entreprise compte économiser", parsed with "compte" as an adjective of "entreprise"."""
         first = self.toks[0].i if self.toks else 0  # token indices are the Doc's, also when `sent` is a Span
         k = tok.i - 1
-        while k >= first and tok.doc[k].dep_ in ("mark", "aux") and tok.doc[k].lower_ in self.rules.infinitive_marks:
+        while k >= first and ((tok.doc[k].dep_ in ("mark", "aux") and tok.doc[k].lower_ in self.rules.infinitive_marks)
+                              or tok.doc[k].lower_ in self.rules.clitics):  # "compte en rénover une cinquantaine"
             k -= 1
         if k < first:
             return None
         prev = tok.doc[k]
         listed = prev.lower_ in self.rules.cues["plan"]  # "compte", "table": forms the tagger calls nouns
-        if prev.i == tok.head.i or not (is_verb(prev) or listed) or self.cue(prev) != "plan":
-            return None
+        if (prev.i == tok.head.i and is_verb(prev)) or not (is_verb(prev) or listed) or self.cue(prev) != "plan":
+            return None  # a plan noun ("compte" mistagged, "son intention de") with the infinitive on it still plans
         return prev

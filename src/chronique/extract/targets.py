@@ -25,6 +25,10 @@ class Targets(Attribution):
         a, b = self.span(region)
         best: tuple[tuple[Any, ...], Timex] | None = None
         timexes = self.ctx.timexes
+        dct = self.ctx.dct[:10] if self.ctx.dct else ""
+        # an intention looks ahead: a date already past is a comparison ("compte réaliser un tiers de ses
+        # ventes en ligne d'ici à 2026, contre 18% l'an dernier"), the last choice
+        planned = bool(dct) and any(self.cue(h) == "plan" for h in [head, *chain])
         for n, tx in enumerate(timexes):
             if not (a <= tx.start < b) or self.bridge(tx, timexes[n + 1] if n + 1 < len(timexes) else None):
                 continue
@@ -45,7 +49,8 @@ class Targets(Attribution):
                 continue  # "actuellement", "now": no date a claim can come due on; "a year" after a figure: a rate
             now = bool(self.ctx.dct) and tx.value == self.ctx.dct[:len(tx.value)]  # a bare "now" loses a tie
             kind = TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3
-            rank = (tx.type == "SET", dist, on_chain, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date
+            past = planned and tx.interval is not None and tx.interval[1] <= dct
+            rank = (tx.type == "SET", past, dist, on_chain, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date
             if best is None or rank < best[0]:
                 best = (rank, tx)
         return best[1] if best else None

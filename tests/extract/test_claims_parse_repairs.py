@@ -1,0 +1,70 @@
+"""Claims the parser's slips would lose: pronouns called expletive, verb forms tagged as nouns, paragraph
+breaks, names that hold a cue word, dates that belong to the speaking rather than to the event."""
+from __future__ import annotations
+
+from chronique.time import TimexStep
+from chronique.types import Document
+
+
+def facts(step, text: str, lang: str, dct: str) -> Document:
+    doc = Document(id="d", source="t", raw=text, text=text, dct=dct, lang=lang)
+    return step(TimexStep()(doc))
+
+
+def claims(doc: Document) -> list[tuple]:
+    return [(c.subject["key"], c.predicate, c.target["value"] if c.target else None, c.modality) for c in doc.claims]
+
+
+def test_parse_repairs_pronoun_tagged_expletive_is_a_subject(fact_step):
+    text = "Vektor a livré 40 bus l'an dernier. Il ne lancera pas de nouveau modèle avant 2027, a indiqué son patron."
+    found = claims(facts(fact_step, text, "fr", "2025-03-04"))
+    assert ("vektor", "lancer", "2027", "plan") in found
+    text = "Vektor a livré 40 bus l'an dernier. Il faut dire que la demande a baissé."
+    assert [c for c in claims(facts(fact_step, text, "fr", "2025-03-04")) if c[1] == "falloir"] == []
+
+
+def test_parse_repairs_paragraph_break_does_not_take_the_clause(fact_step):
+    text = ("Vektor a signé mardi une commande.\n\n"
+            "Le constructeur, qui a livré 76 bus l'an dernier, soit 2% de moins qu'en 2023, vise une production stable.")
+    found = claims(facts(fact_step, text, "fr", "2025-03-04"))
+    assert ("vektor", "livrer", "2024", "fact") in found
+
+
+def test_parse_repairs_listed_plan_form_tagged_as_noun(fact_step):
+    text = ("Vektor a vu ses ventes progresser. Corvel, son principal concurrent, a racheté l'an dernier une partie "
+            "des ateliers Baudin et compte en rénover une dizaine d'ici à l'été.")
+    found = claims(facts(fact_step, text, "fr", "2025-03-04"))
+    assert ("corvel", "rénover", "2025-SU", "plan") in found and ("corvel", "racheter", "2024", "fact") in found
+
+
+def test_parse_repairs_plan_target_is_not_a_past_comparison(fact_step):
+    text = ("Vektor veut réaliser un tiers de ses ventes en ligne d'ici à 2028, contre 18% l'an dernier.")
+    found = claims(facts(fact_step, text, "fr", "2025-03-04"))
+    assert [c[2] for c in found if c[1] == "réaliser"] == ["2028"]
+
+
+def test_parse_repairs_denial_day_is_not_the_denied_event(fact_step):
+    doc = facts(fact_step, "Vektor a démenti lundi avoir mandaté une banque d'affaires.", "fr", "2025-03-06")
+    assert [(c.modality, c.target) for c in doc.claims] == [("denied", None)]
+
+
+def test_parse_repairs_name_holding_a_cue_word_is_not_a_cue(fact_step):
+    text = "Will Shu, a former banker, founded the delivery group Deliveroo in 2013."
+    found = claims(facts(fact_step, text, "en", "2016-04-13"))
+    assert ("will shu", "found", "2013", "fact") in found
+
+
+def test_parse_repairs_name_opening_the_sentence_as_root(fact_step):
+    text = ("Roche raised its forecast on Thursday.\n\nNovartis, its crosstown rival, reported last week that net "
+            "profit rose 14 percent in the second quarter.")
+    doc = facts(fact_step, text, "en", "2018-07-26")
+    rose = [c for c in doc.claims if c.predicate == "rise"]
+    assert [(c.subject["key"], c.target["value"]) for c in rose] == [("novartis", "2018-Q2")]
+    assert rose[0].source and rose[0].source["key"] == "novartis"
+
+
+def test_parse_repairs_analysts_employer_is_no_anaphor_antecedent(fact_step):
+    text = ("The Bank of Canada raised its key rate on Wednesday. Economists at Royal Bank of Canada expect "
+            "the central bank to hold rates steady until the end of the year.")
+    found = claims(facts(fact_step, text, "en", "2023-07-12"))
+    assert [c[0] for c in found if c[1] == "hold"] == ["bank of canada"]
