@@ -68,3 +68,24 @@ def test_parse_repairs_analysts_employer_is_no_anaphor_antecedent(fact_step):
             "the central bank to hold rates steady until the end of the year.")
     found = claims(facts(fact_step, text, "en", "2023-07-12"))
     assert [c[0] for c in found if c[1] == "hold"] == ["bank of canada"]
+
+
+def test_parse_repairs_owner_of_a_measure_and_possessed_phrase(fact_step):
+    text = ("Au Niger, où Vektor exploite des mines depuis 1971, la production de la Somaïr a reculé de 8% l'an dernier. "
+            "Vektor ouvrira une usine. Le site de sa future usine américaine sera choisi d'ici à l'été.")
+    found = claims(facts(fact_step, text, "fr", "2023-03-09"))
+    assert ("somaïr", "reculer", "2022", "fact") in found
+    assert [c[0] for c in found if c[1] == "choisir"] == ["vektor"]
+
+
+def test_parse_repairs_name_opening_a_sentence_before_a_possessed_description(fact_step):
+    text = "Vektor a livré 40 bus. EDF, son principal client, a signé en décembre un contrat de long terme."
+    found = claims(facts(fact_step, text, "fr", "2023-03-09"))
+    assert ("edf", "signer", "2022-12", "fact") in found
+
+
+def test_parse_repairs_shares_in_cue_and_possessive_description(fact_step):
+    text = ("Shares in Zolvana jumped 11 percent on Thursday even though Europe's largest online furniture retailer "
+            "cut its revenue forecast for the year.")
+    found = claims(facts(fact_step, text, "en", "2022-08-04"))
+    assert ("zolvana", "cut", "2022", "fact") in found

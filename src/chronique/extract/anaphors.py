@@ -31,7 +31,7 @@ class AnaphorFinder:
         self.per_before = re.compile(r"(?<![\w'])(?:" + "|".join(pb) + r")\s*$", re.I) if pb else None
         self.per_after = re.compile("|".join(f"(?:{a})" for a in pa)) if pa else None
         before, after = table.get("org_before", ()), table.get("org_after", ())
-        self.org_before = re.compile(r"(?<![\w'])(?:" + "|".join(before) + r")\s*$") if before else None
+        self.org_before = re.compile(r"(?<![\w'])(?:" + "|".join(before) + r")\s*$", re.I) if before else None
         self.org_after = re.compile("|".join(f"(?:{a})" for a in after)) if after else None
         marks = table.get("source_marks", ())
         self.source_mark = re.compile(r"(?<![\w'])(?:" + "|".join(marks) + r")\W+(?:\w+\W+){0,3}$", re.I) if marks else None
@@ -94,8 +94,9 @@ class AnaphorFinder:
             if m.start() < subject.start:
                 continue  # an anaphor points back: before the first mention it names something else
             inside = [(a, b) for a, b in taken if a < m.end() + 1 and m.start() < b]
-            if inside and not (all(m.start() < a and b < m.end() for a, b in inside) and m.group(0)[-1].islower()):
-                continue  # part of a name ("le groupe Danone"); "the iPhone maker" holds one and stays
+            if inside and not (all((m.start() < a or text.startswith("'s ", b)) and b < m.end() for a, b in inside)
+                               and m.group(0)[-1].islower()):
+                continue  # part of a name ("le groupe Danone"); "the iPhone maker", "Europe's largest retailer" stay
             if re.match(r"\s+(?:de|d'|du|des|of)\s+[A-Z]", text[m.end():m.end() + 8]):
                 continue  # "le groupe de Bernard Arnault": not the subject itself
             if self.name_after.match(text, m.end()):

@@ -47,6 +47,9 @@ class Attribution(Clauses):
         if own in ("report", "confirmed", "denied"):
             speaker = head
         reported = False
+        parent = self.conj_parent(head)
+        if not chain and parent is not None:  # "told investors that Enel would close … and spend …": the
+            chain = self.chain(parent)  # second verb is said by the same speaker, with the same cues
         for h in chain:
             cue = self.cue(h)
             if cue == "report":
@@ -55,7 +58,7 @@ class Attribution(Clauses):
                 found.append(cue)
             if cue in ("report", "confirmed", "denied") and speaker is None:
                 speaker = h
-        parent = self.conj_parent(head)  # "will cut jobs and close a plant": the auxiliary is the first verb's
+        # "will cut jobs and close a plant": the auxiliary is the first verb's
         own_aux = children(head, ("aux", "auxpass", "aux:pass", "aux:tense"))  # "will open … and has hired": its own
         shared = list(children(parent, ("aux", "auxpass", "aux:pass", "aux:tense"))) if parent is not None and not own_aux else []
         first = min([self.off + t.idx for h in chain for t in (h, *children(h, ("aux", "auxpass", "aux:pass", "aux:tense")))]
@@ -113,6 +116,10 @@ class Attribution(Clauses):
             for e in inside:
                 if e.label == label:
                     return {"who": e.text, "key": e.key}
+        after = next((e for e in self.ctx.entities if e.label == "PER" and not e.anaphor and b <= e.start
+                      and self.ctx.text[b:e.start] in (" ", ", ")), None)
+        if after is not None and self.ctx.pos(tok) == "NOUN" and anaphor is None:  # "a déclaré sa présidente,
+            return {"who": after.text, "key": after.key}  # Christine Lagarde": the name the parser hung elsewhere
         if anaphor is not None:  # "the carmaker said": the organisation the anaphor was resolved to
             named = next((e for e in self.ctx.entities if e.key == anaphor.key and not e.anaphor), None)
             return {"who": named.text if named else anaphor.text, "key": anaphor.key}
@@ -129,6 +136,14 @@ class Attribution(Clauses):
         name = self.rules.strip_determiners(" ".join(t.text for t in words).replace("' ", "'"))
         return {"who": name, "key": name.lower()} if name else None
 
+    def inverted_speaker(self, verb: Any, head: Any, subj: Any | None) -> Any | None:
+        """"…, a déclaré son PDG": after the claim, a speaking verb's object is its speaker, also when the
+        sentence's opening name was taken for the verb's subject ("Orano … va investir …, a annoncé son DG")."""
+        if verb.i < head.i or not self.rules.inverted_object or (subj is not None and not (
+                subj.i < head.i and self.inverted(verb))):
+            return subj
+        return next((o for o in children(verb, ("obj", "dobj")) if o.i > verb.i), subj)
+
     def source(self, speaker_tok: Any | None, head: Any, chain: Sequence[Any]) -> dict[str, Any] | None:
         """{"who", "via", "key"} from the speaking verb's subject, "selon X", and the medium named."""
         rules, sent_text = self.rules, self.sent_text
@@ -143,15 +158,13 @@ class Attribution(Clauses):
             if subj is None and speaker_tok.dep_ == "acl" and speaker_tok.head.dep_ == "ROOT" and \
                     self.ctx.pos(speaker_tok.head) == "PROPN":
                 subj = speaker_tok.head  # "Novartis, its rival, reported that …", parsed with the name as the root
-            if subj is None and speaker_tok.i > head.i and self.rules.inverted_object:  # "…, a déclaré son PDG": the speaker parsed as object
-                subj = next(iter(children(speaker_tok, ("obj", "dobj"))), None)
+            subj = self.inverted_speaker(speaker_tok, head, subj)
             who = self.speaker_name(subj) if subj is not None else None
         if who is None:  # an inverted "…, a déclaré X" hangs under the content verb
             for t in self.toks:
                 if t.i != head.i and is_verb(t) and self.cue(t) == "report" and t not in chain and \
                         not children(t, CONTENT):
-                    subj = self.subject_of(t) or (next(iter(children(t, ("obj", "dobj"))), None)
-                                                  if t.i > head.i and self.rules.inverted_object else None)
+                    subj = self.inverted_speaker(t, head, self.subject_of(t))
                     who = self.speaker_name(subj) if subj is not None else None
                     if who:
                         break

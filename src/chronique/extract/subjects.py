@@ -124,7 +124,13 @@ class Subjects(Targets):
             found = next((e for e in named if e.start <= x < e.end and e.label != "LOC"), None)
             if found is not None:
                 return found
-        possessed = any(c.lower_ in rules.possessives for c in tok.children if c.dep_ in ("det", "poss", "nmod:poss"))
+        if ctx.lemma(tok).lower() in rules.own_measures:  # "la production de la Somaïr a reculé": the owner,
+            owner = [e for c in children(tok, ("nmod", "poss", "nmod:poss")) for e in ctx.entities  # even a place;
+                     if e.start <= self.off + c.idx < e.end]  # "The Rome-based group's net debt": the group
+            if owner:
+                return owner[0]
+        possessed = any(c.lower_ in rules.possessives for n in [tok, *children(tok, ("nmod",))] for c in n.children
+                        if c.dep_ in ("det", "poss", "nmod:poss"))  # "Le site de sa future usine sera choisi"
         if possessed:  # "its partnership with CureVac would deliver": the owner, not a name behind a preposition
             named = [e for e in named if not self.behind_preposition(e, tok)]
         for label in ("ORG", "PER", "MISC"):  # a place off the head is a modifier ("the London-based group")
@@ -174,8 +180,9 @@ class Subjects(Targets):
             return None  # "selon Marc Dupont, le groupe ...": a source, not the subject
         if name.label != "PER":  # an organisation only when nothing governs it: "Chez Airbus, la direction" is not
             at = next((t for t in self.toks if self.off + t.idx >= name.start), None)
-            if at is None or any(c.dep_ == "case" for c in at.children) or at.dep_ not in ("ROOT", "dep", "appos", "nsubj"):
-                return None
+            if at is None or any(c.dep_ == "case" for c in at.children) or (
+                    at.dep_ not in ("ROOT", "dep", "appos", "nsubj") and at.i != self.toks[0].i):
+                return None  # opening the sentence, "EDF, son principal client, a signé" (EDF hung as obl:mod)
         return name
 
     def unnamed(self, tok: Any) -> Entity | None:

@@ -1,0 +1,30 @@
+"""Who speaks for a claim when the parse hides it: inverted speakers, a role before the name, coordinated clauses."""
+from __future__ import annotations
+
+from chronique.time import TimexStep
+from chronique.types import Document
+
+
+def sources(step, text: str, lang: str, dct: str) -> dict[str, str | None]:
+    doc = Document(id="d", source="t", raw=text, text=text, dct=dct, lang=lang)
+    doc = step(TimexStep()(doc))
+    return {c.predicate: (c.source or {}).get("key") for c in doc.claims}
+
+
+def test_speakers_inverted_object_over_the_opening_name(fact_step):
+    text = ("Alstom, le spécialiste français des trains, va investir 1,7 milliard d'euros dans son usine de "
+            "Lyon, a annoncé jeudi son directeur général, Paul Marchetti, en présentant les résultats du groupe.")
+    assert sources(fact_step, text, "fr", "2023-03-09")["investir"] == "paul marchetti"
+
+
+def test_speakers_role_followed_by_the_name(fact_step):
+    text = ("ING said profits fell. The bank intends to close 20 branches by the end of next year, chief financial officer Tanvir Okafor "
+            "told reporters.")
+    assert sources(fact_step, text, "en", "2019-11-06")["close"] == "tanvir okafor"
+
+
+def test_speakers_coordinated_clause_shares_the_speaker(fact_step):
+    text = ("Marco Ferri, who has run the group since 2014, told investors in November that Vektor would close all "
+            "of its coal plants by 2025 and spend 28.7 billion euros on its networks by 2027.")
+    found = sources(fact_step, text, "en", "2019-12-02")
+    assert found["close"] == found["spend"] == "marco ferri"
