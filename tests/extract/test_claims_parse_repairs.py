@@ -89,3 +89,20 @@ def test_parse_repairs_shares_in_cue_and_possessive_description(fact_step):
             "cut its revenue forecast for the year.")
     found = claims(facts(fact_step, text, "en", "2022-08-04"))
     assert ("zolvana", "cut", "2022", "fact") in found
+
+
+def test_parse_repairs_adverbial_between_auxiliary_and_participle(fact_step):
+    text = "La Banque Postale a de son côté démenti mercredi étudier un rapprochement avec BPCE."
+    doc = facts(fact_step, text, "fr", "2021-02-11")
+    assert [(c.subject["key"], c.predicate, c.modality, (c.source or {}).get("key")) for c in doc.claims] == \
+        [("banque postale", "étudier", "denied", "banque postale")]
+
+
+def test_parse_repairs_relative_owner_and_announced_plan_date(fact_step):
+    text = ("EDF a publié ses comptes. L'électricien public, dont la dette atteint 54 milliards d'euros, n'a pas "
+            "souhaité faire de commentaire.")
+    assert ("edf", "atteindre", None, "fact") in claims(facts(fact_step, text, "fr", "2022-02-18"))
+    text = ("Proximus a dévoilé jeudi un plan d'investissement de 3 milliards d'euros, destiné à raccorder "
+            "4 millions de foyers à la fibre d'ici à 2028.")
+    found = claims(facts(fact_step, text, "fr", "2021-02-26"))
+    assert [c[2] for c in found if c[0] == "proximus"][:1] == ["2021-02-25"]

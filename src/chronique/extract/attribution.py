@@ -153,6 +153,8 @@ class Attribution(Clauses):
             if agent and self.ctx.pos(agent[0]) == "ADP":  # English "by X": the name hangs under "by"
                 agent = children(agent[0], ("pobj",))
             subj = agent[0] if agent else next(iter(children(speaker_tok, ("nsubj", "csubj"))), None)
+            if subj is None and speaker_tok.dep_ == "acl":  # "La Banque Postale a de son côté démenti": the
+                subj = next(iter(self.subjects_of(speaker_tok)), None)  # auxiliary's subject (see split_participle)
             if subj is None and speaker_tok.dep_ in ("advcl", "conj", "xcomp") and self.cue(speaker_tok.head) == "report":
                 subj = next(iter(children(speaker_tok.head, ("nsubj", "csubj"))), None)  # "Bruch said, adding that ..."
             if subj is None and speaker_tok.dep_ == "acl" and speaker_tok.head.dep_ == "ROOT" and \

@@ -33,6 +33,9 @@ class SentenceClaims(Subjects):
                 continue
             if not is_verb(tok) or tok.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "cop", "aux:caus"):
                 continue
+            if self.split_participle(tok) is not None:
+                out.append(self.split_participle(tok))  # "Telenet avait de son côté annoncé …": the auxiliary
+                continue  # took the root, the participle hangs on the adverbial; that participle makes the claim
             if tok.dep_ == "ROOT" or self.has_own_subject(tok) or any(c.dep_ in EXPL for c in tok.children):
                 out.append(tok)
             elif (parent := self.conj_parent(tok)) is not None and parent in out:
@@ -201,7 +204,10 @@ class SentenceClaims(Subjects):
         said = self.cue(head) in ("denied", "confirmed")
         if announced is None and said:  # "a démenti jeudi toute discussion": the denied noun
             announced = next((c for c in children(head, ("obj", "dobj")) if ctx.pos(c) == "NOUN"), None)
-        inner = [t for t in announced.subtree] if announced is not None else []
+        nested = {t.i for c in (announced.subtree if announced is not None else ()) if c.i != announced.i and
+                  is_verb(c) and c.dep_ in ("acl", "acl:relcl", "relcl") for t in c.subtree}
+        inner = [t for t in announced.subtree if t.i not in nested] if announced is not None else []  # not "un plan
+        # …, destiné à raccorder 4 millions de foyers d'ici à 2028": that date is the nested clause's
         timex = self.target(announced, inner, []) if inner else None  # "a confirmé mercredi le lancement à l'automne"
         denied_clause = children(head, CONTENT) if said and announced is None else []  # "a démenti lundi avoir
         if denied_clause:  # mandaté [tagged ADJ] une banque": only the clause's own date is the event's

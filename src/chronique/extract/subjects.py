@@ -113,20 +113,23 @@ class Subjects(Targets):
         inside = [e for e in ctx.entities if a <= e.start and e.end <= b]
         named = [e for e in inside if not e.anaphor]
         head_char = self.off + tok.idx
+        appos = None
+        for c in children(tok, ("appos",)):  # "Le directeur général de Natixis, François Riahi, quitterait":
+            x = self.off + c.idx  # the name in apposition, not the organisation in the role
+            appos = appos or next((e for e in named if e.start <= x < e.end and e.label != "LOC"), None)
         for e in ctx.entities:  # the name or the anaphor ("the iPhone maker") the phrase's head belongs to, also
-            if e.start <= head_char < e.end:  # when the parse cut the name ("Will/AUX Shu founded")
-                return e
+            if e.start <= head_char < e.end:  # when the parse cut the name ("Will/AUX Shu founded"); an anaphor
+                return appos if e.anaphor and appos is not None else e  # with a name in apposition is that name
         person = self.person_before(tok)
         if person is not None:
             return person
-        for c in children(tok, ("appos",)):  # "Le directeur général de Natixis, François Riahi, quitterait":
-            x = self.off + c.idx  # the name in apposition, not the organisation in the role
-            found = next((e for e in named if e.start <= x < e.end and e.label != "LOC"), None)
-            if found is not None:
-                return found
+        if appos is not None:
+            return appos
         if ctx.lemma(tok).lower() in rules.own_measures:  # "la production de la Somaïr a reculé": the owner,
-            owner = [e for c in children(tok, ("nmod", "poss", "nmod:poss")) for e in ctx.entities  # even a place;
-                     if e.start <= self.off + c.idx < e.end]  # "The Rome-based group's net debt": the group
+            owners = [tok.head.head if c.lower_ in RELATIVE and tok.head.dep_ in ("acl:relcl", "relcl") else c
+                      for c in children(tok, ("nmod", "poss", "nmod:poss"))]  # "L'électricien, dont la dette atteint"
+            owner = [e for c in owners for e in ctx.entities  # even a place; "The Rome-based group's net debt": the group
+                     if e.start <= self.off + c.idx < e.end]
             if owner:
                 return owner[0]
         possessed = any(c.lower_ in rules.possessives for n in [tok, *children(tok, ("nmod",))] for c in n.children
@@ -152,7 +155,8 @@ class Subjects(Targets):
                 return next((e for e in (matrix, ctx.last_subject, ctx.subject) if e is not None and not _person(e)), None)
             return matrix or ctx.last_subject or ctx.subject
         if ctx.lemma(tok).lower() in rules.own_measures and self.ctx.pos(tok) == "NOUN" and \
-                all(c.dep_ in ("det", "amod", "punct") for c in tok.children):
+                all(c.dep_ in ("det", "amod", "punct") or (c.dep_ == "nmod" and matrix is not None)
+                    for c in tok.children):  # "Boutin a prévenu que le bénéfice d'exploitation reculerait"
             org = matrix if matrix is not None and matrix.label in ("ORG", "MISC") else ctx.subject
             return org  # "Le titre a reculé de 1,3 %", "Revenue rose 8%": the (speaking) company's own figure
         return self.unnamed(tok)

@@ -111,6 +111,9 @@ class Clauses:
                 if self.ctx.pos(c) == "PROPN" or (self.cue(tok) and not children(tok, ("expl:comp",))) or \
                         self.personal_expl(tok, c):
                     out.append(c)
+        if not out and tok.dep_ == "acl" and tok.head.head.dep_ == "ROOT" and \
+                (split := self.split_participle(tok.head.head)) is not None and split.i == tok.i:
+            return self.subjects_of(tok.head.head)  # "La Banque Postale a de son côté démenti": the auxiliary's
         if not out and is_verb(tok):  # "TotalEnergies, qui produit …, veut porter": the name the parser left
             # unattached ("dep") before the verb is its subject
             out = [c for c in tok.children if c.dep_ == "dep" and c.i < tok.i and self.ctx.pos(c) == "PROPN"][:1]
@@ -125,6 +128,14 @@ class Clauses:
         if self.ctx.lemma(verb).lower() in rules.impersonal or any(c.lower_ in rules.impersonal for c in verb.children):
             return False
         return not (children(verb, ("aux:pass", "auxpass")) and children(verb, CONTENT + ("csubj",)))
+
+    def split_participle(self, root: Any) -> Any | None:
+        """The participle of a compound tense an inserted adverbial split from its auxiliary, when the parser
+        made the auxiliary the root: "La Banque Postale a de son côté démenti …" (participle on "côté")."""
+        if root.dep_ != "ROOT" or not (root.pos_ == "AUX" or root.lower_ in self.rules.past_aux):
+            return None
+        return next((g for c in root.children if c.i > root.i for g in c.children
+                     if g.dep_ == "acl" and is_verb(g) and c.i < g.i and "VerbForm=Part" in str(g.morph)), None)
 
     def content_of(self, verb: Any) -> list[Any]:
         """Verbs a cue verb governs as content: xcomp/ccomp, or a clause on its object ("denied a report that ...")."""
