@@ -106,3 +106,25 @@ def test_parse_repairs_relative_owner_and_announced_plan_date(fact_step):
             "4 millions de foyers à la fibre d'ici à 2028.")
     found = claims(facts(fact_step, text, "fr", "2021-02-26"))
     assert [c[2] for c in found if c[0] == "proximus"][:1] == ["2021-02-25"]
+
+
+def test_parse_repairs_relative_clause_taken_for_the_subject(fact_step):
+    text = ("Bouygues Telecom a signé un accord. L'opérateur, qui compte 15,7 millions de clients mobiles, a vu son "
+            "chiffre d'affaires progresser de 3,1% au troisième trimestre, à 1,9 milliard d'euros, et prévoit de raccorder "
+            "2 millions de foyers supplémentaires à la fibre d'ici la fin de 2026.")
+    found = claims(facts(fact_step, text, "fr", "2024-11-13"))
+    assert ("bouygues telecom", "raccorder", "2026", "plan") in found
+    assert any(c[0] == "bouygues telecom" and c[2] == "2024-Q3" for c in found)
+
+
+def test_parse_repairs_name_inside_a_relative_clause_is_not_the_subject(fact_step):
+    text = ("KPN plans to connect homes. The former state monopoly, in which America Movil held a stake until 2019, "
+            "said it would raise its dividend by 3 percent for 2021.")
+    found = claims(facts(fact_step, text, "en", "2021-02-10"))
+    assert ("kpn", "raise", "2021", "plan") in found and ("america movil", "hold", "2019", "fact") in found
+
+
+def test_parse_repairs_counting_verb_is_no_plan(fact_step):
+    text = "Picard a signé un accord. Picard, qui compte 1 000 magasins en France, vise 2 milliards d'euros de ventes en 2026."
+    found = claims(facts(fact_step, text, "fr", "2024-11-13"))
+    assert [c[3] for c in found if c[1].startswith("compt")] == ["fact"]

@@ -177,7 +177,7 @@ def test_entities_french_institution_names_with_lower_case_words():
     assert [e.key for e in found] == ["haute autorité de santé", "autorité des marchés financiers"]
 
 
-def test_entities_subject_org_the_lead_counts_once_more_unless_a_source():
+def test_entities_subject_org_the_lead_counts_twice_more_unless_a_source():
     finder = AnaphorFinder(load_table("en", "facts")["entities"])
     text = "Qantas will buy jets from Airbus, which also sells to Airbus clients; Qantas said so."
     ents = [ent("Qantas", 0), ent("Airbus", 26), ent("Airbus", text.index("Airbus clients")),
@@ -185,6 +185,10 @@ def test_entities_subject_org_the_lead_counts_once_more_unless_a_source():
     assert subject_org(ents).key == "qantas"  # a tie: the earliest
     ents = ents[:3]
     assert subject_org(ents).key == "airbus" and subject_org(ents, text, finder.source_mark).key == "qantas"
+    text = "Monzo, backed by Accel, said Accel and Accel partners agreed with Accel."  # the lead holds against
+    ents = [ent("Monzo", 0), ent("Accel", 17), ent("Accel", 29), ent("Accel", 39), ent("Accel", 66)]
+    assert subject_org(ents[:4], text, finder.source_mark).key == "monzo"  # three mentions in passing (a tie)
+    assert subject_org(ents, text, finder.source_mark).key == "accel"  # not four
     text = "LONDON (Reuters) - Shell cut costs, Shell said."
     ents = [ent("Reuters", 8), ent("Shell", 19), ent("Shell", 36), ent("Reuters", 60)]
     assert subject_org(ents, text, finder.source_mark).key == "shell"
@@ -206,3 +210,18 @@ def test_entities_short_form_named_before_the_long_name_stays_itself():
     assert [e.key for e in link_short_forms(found)] == ["telefónica", "telefónica deutschland", "telefónica"]
     found = [ent("Volvo Cars", 0, key="volvo cars"), ent("Volvo", 30, key="volvo")]
     assert link_short_forms(found)[1].key == "volvo cars"
+
+
+def test_entities_cut_name_labelled_misc_elsewhere_is_made_whole():
+    text = "Maisons du Monde ne relèvera pas ses prix. Maisons du Monde n'a pas souhaité commenter."
+    second = text.index("Maisons du Monde n'")
+    out = propagate(text, [ent("Monde", 11, "ORG", "monde"), ent("Maisons du Monde", second, "MISC", "maisons du monde")])
+    assert [(e.start, e.key) for e in out] == [(0, "maisons du monde"), (second, "maisons du monde")]
+
+
+def test_entities_french_ministries_the_model_cuts():
+    from chronique.extract.entities import InstitutionFinder
+
+    text = "Le ministère de l'Économie a démenti. Le ministère des Finances et de l'Industrie se tait."
+    found = InstitutionFinder(load_table("fr", "facts")["entities"], keyer("fr"))(text, [])
+    assert [e.key for e in found] == ["ministère de l'économie", "ministère des finances et de l'industrie"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..types import Claim, Figure, content_id
 from .subjects import Subjects
-from .syntax import CONTENT, EXPL, SUBJ, children, is_verb
+from .syntax import CONTENT, EXPL, RELATIVE, SUBJ, children, is_verb
 
 
 class SentenceClaims(Subjects):
@@ -185,6 +185,10 @@ class SentenceClaims(Subjects):
                 any(ctx.lemma(w).lower() in rules.own_measures for t in subj_toks for w in t.subtree)):
             subject = matrix  # "Nvidia said revenue jumped", "expects the unit to break even": the company's own
             # figure or part; a speaker's view of anything else is not ("SUD estime que ce collègue…")
+        if subject is None and subj_toks and is_verb(subj_toks[0]) and \
+                any(c.lower_ in RELATIVE for c in self.subjects_of(subj_toks[0])):
+            subject = self.sentence_opener()  # "L'opérateur, qui compte 15 millions de clients, a vu …", with
+            # the relative clause parsed as the subject
         if subject is None and not subj_toks:
             subject = self.participle_of(head)
         before = self.plan_before(head) if not subj_toks and head.dep_ in ("acl", "advcl") else None
@@ -203,7 +207,8 @@ class SentenceClaims(Subjects):
             subject = ctx.subject  # "le directeur général a confirmé le lancement": the company's event, his word
         said = self.cue(head) in ("denied", "confirmed")
         if announced is None and said:  # "a démenti jeudi toute discussion": the denied noun
-            announced = next((c for c in children(head, ("obj", "dobj")) if ctx.pos(c) == "NOUN"), None)
+            announced = next((c for c in children(head, ("obj", "dobj")) if ctx.pos(c) == "NOUN" and not self.in_timex(c)),
+                             None)  # "a démenti la semaine dernière tout projet": the date is no object
         nested = {t.i for c in (announced.subtree if announced is not None else ()) if c.i != announced.i and
                   is_verb(c) and c.dep_ in ("acl", "acl:relcl", "relcl") for t in c.subtree}
         inner = [t for t in announced.subtree if t.i not in nested] if announced is not None else []  # not "un plan
@@ -259,7 +264,8 @@ class SentenceClaims(Subjects):
         lemma = self.ctx.lemma(head).lower()
         if not is_verb(head):  # a verb form the tagger took for a noun or adjective ("table sur")
             lemma = self.rules.form_lemmas.get(head.lower_, lemma)
-        objs = children(head, ("obj", "dobj", "attr", "nsubj:pass")) if head.dep_ != "nsubj:pass" else []
+        objs = [o for o in children(head, ("obj", "dobj", "attr", "nsubj:pass")) if not self.in_timex(o)] \
+            if head.dep_ != "nsubj:pass" else []
         obj = self.ctx.lemma(objs[0]).lower() if objs and self.ctx.pos(objs[0]) in ("NOUN", "PROPN") else ""
         if obj and (self.cue(head) in ("plan", "confirmed", "denied") or self.announced_object(head) is not None):
             return obj, ""

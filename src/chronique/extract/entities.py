@@ -144,7 +144,7 @@ def propagate(text: str, entities: list[Entity]) -> list[Entity]:
     for name, e in sorted(names.items(), key=lambda kv: -len(kv[0])):  # longest first: "Altice UK" before "UK"
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             over = [(a, b) for a, b in taken if a < m.end() and m.start() < b]
-            if over and " " in name and e.label == "ORG" and all(m.start() <= a and b <= m.end() and b - a < len(name)
+            if over and " " in name and e.label in ("ORG", "MISC") and all(m.start() <= a and b <= m.end() and b - a < len(name)
                                                                  for a, b in over):
                 # a known organisation name the model cut this time ("Altice UK" found as "UK"): the whole name
                 out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
@@ -226,7 +226,8 @@ def subject_org(entities: Sequence[Entity], text: str | None = None,
                 source_mark: re.Pattern[str] | None = None) -> Entity | None:
     """The article's subject organisation: the organisation key named most often, the earliest on a tie;
     with the text, the first organisation named other than as a source ("(Reuters) -", "selon Les Echos":
-    source_mark searched in the 40 characters before it) counts once more: it leads the story.
+    source_mark searched in the 40 characters before it) counts twice more: it leads the story, however often
+    a parent or partner is named in passing ("La Banque Postale, filiale du groupe La Poste").
 
     Every mention of a key counts whatever its label (models often call a company MISC or PER);
     a key counts as an organisation when one mention is ORG or MISC, or when it is a one-word name.
@@ -240,7 +241,7 @@ def subject_org(entities: Sequence[Entity], text: str | None = None,
         for e in named:
             before = text[max(0, e.start - 40):e.start]
             if e.key in org_keys and not before.endswith("(") and not (source_mark and source_mark.search(before)):
-                counts[e.key] += 1
+                counts[e.key] += 2
                 break
     best = max(counts.values())
     return next(e for e in named if e.key in org_keys and counts[e.key] == best)

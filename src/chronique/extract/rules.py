@@ -39,6 +39,7 @@ class ClaimRules:
         self.determiners = {w.lower() for w in claims.get("determiners", ())}
         self.drop_sources = {w.lower() for w in claims.get("drop_sources", ())}
         self.needs_statement = {w.lower() for w in claims.get("needs_statement", ())}
+        self.plan_needs_clause = {w.lower() for w in claims.get("plan_needs_clause", ())}
         self.report_needs_clause = {w.lower() for w in claims.get("report_needs_clause", ())}
         self.rate_words = {w.lower() for w in claims.get("rate_words", ())}
         self.statement_nouns = {w.lower() for w in claims.get("statement_nouns", ())}

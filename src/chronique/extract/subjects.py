@@ -110,7 +110,9 @@ class Subjects(Targets):
         """The entity a subject phrase names, or the subject organisation it refers back to."""
         ctx, rules = self.ctx, self.rules
         a, b = self.span(list(tok.subtree))
-        inside = [e for e in ctx.entities if a <= e.start and e.end <= b]
+        nested = [self.span(list(c.subtree)) for c in tok.children if c.dep_ in ("acl:relcl", "relcl") and is_verb(c)]
+        inside = [e for e in ctx.entities if a <= e.start and e.end <= b  # not a name in a relative clause on it:
+                  and not any(x <= e.start < y for x, y in nested)]  # "The former monopoly, in which America Movil held"
         named = [e for e in inside if not e.anaphor]
         head_char = self.off + tok.idx
         appos = None

@@ -84,6 +84,9 @@ class Clauses:
         if cue == "report" and lemma in self.rules.report_needs_clause and not (
                 children(tok, CONTENT) or any(c.dep_ in SUBJ and c.i > tok.i for c in tok.children) or self.inverted(tok)):
             return None  # "a rappelé 10 000 véhicules" is a recall; "…, a rappelé son PDG" reports
+        if cue == "plan" and is_verb(tok) and lemma in self.rules.plan_needs_clause and children(tok, ("obj", "dobj")) \
+                and not any(is_verb(c) for c in tok.children if c.dep_ in CONTENT + ("obl:arg", "acl", "advcl")):
+            return None  # "qui compte 15 millions de clients" counts; "compte ouvrir" plans
         if cue == "denied" and lemma in self.rules.needs_statement and not children(tok, CONTENT):
             said = [t for c in tok.children if c.dep_ not in SUBJ and c.i > tok.i for t in c.subtree]
             if not any(self.ctx.lemma(t).lower() in self.rules.statement_nouns for t in said):
@@ -139,7 +142,9 @@ class Clauses:
 
     def content_of(self, verb: Any) -> list[Any]:
         """Verbs a cue verb governs as content: xcomp/ccomp, or a clause on its object ("denied a report that ...")."""
-        out = [c for c in children(verb, CONTENT) if is_verb(c)]
+        out = [c for c in children(verb, CONTENT) if is_verb(c)] + [  # "prévoit de raccorder", parsed as obl:arg
+            c for c in children(verb, ("obl:arg",)) if is_verb(c) and self.cue(verb) == "plan"
+            and any(g.lower_ in self.rules.infinitive_marks for g in c.children if g.i < c.i)]
         if not out and self.inverted(verb):  # "X veut porter …, a rappelé son PDG": the clause before is said
             out = [c for c in verb.children if c.i < verb.i and is_verb(c) and c.dep_ in ("advcl", "parataxis", "conj")]
         for t in verb.children:  # "a confirmé la semaine dernière qu'elle renégocierait", parsed as a relative

@@ -38,8 +38,9 @@ class Targets(Attribution):
             top = next((t for t in toks if not (tx.start <= self.off + t.head.idx < tx.end) or t.head.i == t.i), toks[0])
             if self.speaking_day(toks, head, chain):
                 continue
-            if top.dep_ == "amod":
-                continue  # "a quarterly loss", "son bénéfice annuel": the timex qualifies a noun, not the event
+            if top.dep_ == "amod" and not tx.value[:1].isdigit():
+                continue  # "a quarterly loss", "son bénéfice annuel": the timex qualifies a noun, not the event;
+                # a dated one is the period the figure covers ("a drop in fourth-quarter revenue")
             dist, h = 0, top
             stops = {head.i, *(c.i for c in chain)}
             while h.i not in stops and h.head.i != h.i:
