@@ -128,3 +128,11 @@ def test_parse_repairs_counting_verb_is_no_plan(fact_step):
     text = "Picard a signé un accord. Picard, qui compte 1 000 magasins en France, vise 2 milliards d'euros de ventes en 2026."
     found = claims(facts(fact_step, text, "fr", "2024-11-13"))
     assert [c[3] for c in found if c[1].startswith("compt")] == ["fact"]
+
+
+def test_parse_repairs_company_place_is_the_company_not_the_town(fact_step):
+    text = ("Le groupe Danone a publié ses résultats. L'usine de Carros, près de Nice, sera agrandie d'ici la fin de 2022, "
+            "tandis que le site de Bogota sera fermé au second semestre.")
+    found = claims(facts(fact_step, text, "fr", "2021-03-10"))
+    assert ("danone", "agrandir", "2022", "plan") in found
+    assert [c[0] for c in found if c[1] == "fermer"] == ["danone"]

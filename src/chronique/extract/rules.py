@@ -54,6 +54,7 @@ class ClaimRules:
         self.temporal_marks = {w.lower() for w in claims.get("temporal_marks", ())}
         self.no_comment = {w.lower() for w in claims.get("no_comment", ())}
         self.own_measures = {w.lower() for w in claims.get("own_measures", ())}
+        self.own_assets = {w.lower() for w in claims.get("own_assets", ())}
         self.deadline_cues = _regexes(claims.get("deadline_cues", []))
         self.recent_cues = _regexes(claims.get("recent_cues", []))
         self.past_aux = {w.lower() for w in claims.get("past_aux", ())}  # "a levé", "has raised": a compound past

@@ -55,6 +55,9 @@ class Subjects(Targets):
                     found = next((e for e in self.ctx.entities if e.start <= x < e.end and e.label != "LOC"), None)
                     if found is not None:
                         break
+        if found is None and self.ctx.lemma(noun).lower() in self.rules.own_assets and \
+                not any(e.start <= self.off + noun.idx < e.end for e in self.ctx.entities):
+            found = self.ctx.subject  # "le site de Bogota, qui emploie 140 personnes": the company's site
         if found is None and self.ctx.lemma(noun).lower() in self.rules.own_measures:
             owner = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss", "nmod")]  # "Flipkart's losses, which"
             if owner:
@@ -156,6 +159,8 @@ class Subjects(Targets):
                 # "Luis Gallego told reporters that its capacity would recover": "its" is no person
                 return next((e for e in (matrix, ctx.last_subject, ctx.subject) if e is not None and not _person(e)), None)
             return matrix or ctx.last_subject or ctx.subject
+        if ctx.lemma(tok).lower() in rules.own_assets and self.ctx.pos(tok) == "NOUN":  # "le site de Bogota
+            return matrix if matrix is not None and matrix.label in ("ORG", "MISC") else ctx.subject  # sera fermé"
         if ctx.lemma(tok).lower() in rules.own_measures and self.ctx.pos(tok) == "NOUN" and \
                 all(c.dep_ in ("det", "amod", "punct") or (c.dep_ == "nmod" and matrix is not None)
                     for c in tok.children):  # "Boutin a prévenu que le bénéfice d'exploitation reculerait"
