@@ -136,3 +136,11 @@ def test_parse_repairs_company_place_is_the_company_not_the_town(fact_step):
     found = claims(facts(fact_step, text, "fr", "2021-03-10"))
     assert ("danone", "agrandir", "2022", "plan") in found
     assert [c[0] for c in found if c[1] == "fermer"] == ["danone"]
+
+
+def test_parse_repairs_coordinated_plan_form_tagged_as_noun(fact_step):
+    text = ("Le groupe Danone a signé. Le groupe a livré 57 camions l'an dernier, en hausse de 8%, et table sur une "
+            "soixantaine de livraisons cette année, malgré le ralentissement du marché.")
+    found = claims(facts(fact_step, text, "fr", "2019-06-20"))
+    assert ("danone", "livrer", "2018", "fact") in found
+    assert [(c[0], c[2], c[3]) for c in found if c[1] != "livrer" and c[1] != "signer"] == [("danone", "2019", "plan")]

@@ -31,6 +31,9 @@ class SentenceClaims(Subjects):
             if tok.dep_ == "ROOT" and not is_verb(tok) and (children(tok, ("cop",)) or self.cue(tok)):
                 out.append(tok)  # "la société ne serait pas rentable", "Airbus compte [NOUN] ouvrir"
                 continue
+            if tok.dep_ == "conj" and tok.lower_ in self.rules.form_lemmas and self.root_verb(tok) is not None:
+                out.append(tok)  # "Le groupe a livré 57 avions …, en hausse de 8%, et table [NOUN, on "hausse"] sur …"
+                continue
             if not is_verb(tok) or tok.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "cop", "aux:caus"):
                 continue
             if self.split_participle(tok) is not None:
@@ -73,6 +76,8 @@ class SentenceClaims(Subjects):
             if any((p := self.plan_before(c)) is not None and p.i == o.i and o.lower_ not in rules.form_lemmas
                    for o in children(h, ("obj", "dobj")) for c in o.children if c in heads):
                 continue  # "aurait l'intention de céder", "a annoncé son intention de couvrir": the infinitive speaks
+            if not is_verb(h) and any((p := self.plan_before(x)) is not None and p.i == h.i for x in heads if x.i > h.i):
+                continue  # "et compte [NOUN] en rénover une cinquantaine": the infinitive speaks
             if self.no_comment(h):
                 continue  # "a refusé de commenter", "declined to comment": says nothing about the event
             if self.cue(h) == "report" and not self.announced_object(h):
@@ -90,6 +95,11 @@ class SentenceClaims(Subjects):
             elif isinstance(claim, Claim):
                 out.append(claim)
         return out
+
+    def root_verb(self, tok: Any) -> Any | None:
+        """The sentence's root when it is a verb before `tok` (the first clause of a coordination)."""
+        root = next((t for t in self.toks if t.dep_ == "ROOT"), None)
+        return root if root is not None and is_verb(root) and root.i < tok.i else None
 
     def on_statement(self, head: Any) -> bool:
         """A denial or confirmation in a relative clause on a statement noun ("une information que X a démentie")."""
@@ -168,6 +178,8 @@ class SentenceClaims(Subjects):
         if holder is None:  # a coordinated verb, or the content of one: "Airbus a livré … et prévoit d'en livrer"
             shared = next((h for h in [head, *chain] if h.dep_ == "conj"), None)
             holder = shared.head if shared is not None else None
+            if shared is not None and not is_verb(shared) and not self.subjects_of(holder):
+                holder = self.root_verb(shared)  # a plan form tagged as a noun shares the sentence's subject
         if holder is not None and self.cue(holder) == "report" and \
                 any(h.dep_ == "conj" and h.head.i == holder.i for h in [head, *chain]):
             said = [c for c in children(holder, CONTENT) if c.i < holder.i and self.subjects_of(c)]
