@@ -225,3 +225,12 @@ def test_entities_french_ministries_the_model_cuts():
     text = "Le ministère de l'Économie a démenti. Le ministère des Finances et de l'Industrie se tait."
     found = InstitutionFinder(load_table("fr", "facts")["entities"], keyer("fr"))(text, [])
     assert [e.key for e in found] == ["ministère de l'économie", "ministère des finances et de l'industrie"]
+
+
+def test_entities_surname_alone_takes_the_first_name_before_it():
+    from chronique.extract.entities import first_names
+
+    text = "Gas exports will rise, chief executive Anders Opedal said. But Opedal did not say when."
+    found = [ent("Opedal", text.index("Opedal"), "PER", "opedal"), ent("Opedal", text.rindex("Opedal"), "PER", "opedal")]
+    out = link_short_forms(first_names(text, found, keyer("en"), lambda w: w in {"but", "the"}))
+    assert [(e.text, e.key) for e in out] == [("Anders Opedal", "anders opedal"), ("Opedal", "anders opedal")]

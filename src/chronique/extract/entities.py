@@ -156,6 +156,24 @@ def propagate(text: str, entities: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda x: (x.start, x.end))
 
 
+def first_names(text: str, entities: list[Entity], keyer: Keyer, is_stop: Any) -> list[Entity]:
+    """A person the model found by the surname alone takes the capitalised word just before it: "chief
+    executive Anders Opedal" tagged "Opedal". Titles ("Governor", "M.") and stop words stay out."""
+    taken = [(e.start, e.end) for e in entities]
+    out = []
+    for e in entities:
+        m = _WORD_BEFORE.search(text, max(0, e.start - 30), e.start) if e.label == "PER" and " " not in e.text else None
+        if m is not None and not is_stop(m.group(1).lower()) and \
+                not any(a < m.end() and m.start() < b for a, b in taken):
+            name = text[m.start(1):e.end]
+            e = _with_id(Entity(id="", start=m.start(1), end=e.end, text=name, label="PER", key=keyer(name)))
+        out.append(e)
+    return out
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][a-zà-ÿ-]+) $")
+
+
 def _agree_labels(entities: list[Entity]) -> list[Entity]:
     """One key, one label: the specific label the model gave that key most often (ORG wins a tie)."""
     votes: dict[str, Counter[str]] = {}

@@ -15,7 +15,8 @@ from ..lang import languages, load_table
 from ..types import Claim, Document, Entity
 from .claims import SentenceClaims
 from .denials import noun_denials
-from .entities import collectives, from_spacy, normalize_apostrophes, propagate, subject_org
+from .entities import (collectives, first_names, from_spacy, link_short_forms, normalize_apostrophes, propagate,
+                       subject_org)
 from .model import LangModel
 from .rules import ClaimRules
 from .syntax import DocContext
@@ -58,7 +59,10 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False, spent: dict[s
     sdoc = lm.ner(lm.nlp.make_doc(text))
     t1 = perf_counter()
     sdoc = lm.sentencizer(sdoc)
-    found = collectives(text, lm.institutions(text, from_spacy(sdoc.ents, lm.labels, lm.keyer)), lm.entity_table, lm.keyer)
+    found = from_spacy(sdoc.ents, lm.labels, lm.keyer)
+    if any(e.label == "PER" and " " not in e.text for e in found):  # a surname alone may want its first name
+        found = link_short_forms(first_names(text, found, lm.keyer, lm.is_stop))
+    found = collectives(text, lm.institutions(text, found), lm.entity_table, lm.keyer)
     named = lm.anaphors.by_context(text, propagate(text, found), lm.keyer, lm.is_stop)
     subject = subject_org(named, text, lm.anaphors.source_mark)
     entities = sorted(named + lm.anaphors.find(text, named, subject), key=lambda e: (e.start, e.end))
