@@ -28,3 +28,14 @@ def test_speakers_coordinated_clause_shares_the_speaker(fact_step):
             "of its coal plants by 2025 and spend 28.7 billion euros on its networks by 2027.")
     found = sources(fact_step, text, "en", "2019-12-02")
     assert found["close"] == found["spend"] == "marco ferri"
+
+
+def test_speakers_infinitive_hung_on_the_object_is_said_too(fact_step):
+    text = ("Takeda reported profit. Chief executive Christophe Weber, who has run the Osaka-based group since 2014, "
+            "said Takeda would launch six new medicines by March 2025 and still expected revenue to return to growth "
+            "within three years.")
+    doc = Document(id="d", source="t", raw=text, text=text, dct="2023-05-11", lang="en")
+    doc = fact_step(TimexStep()(doc))
+    ret = [c for c in doc.claims if c.predicate == "return"]
+    assert [(c.subject["key"], c.modality, (c.source or {}).get("key")) for c in ret] == \
+        [("takeda", "plan", "christophe weber")]

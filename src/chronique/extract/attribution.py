@@ -47,9 +47,10 @@ class Attribution(Clauses):
         if own in ("report", "confirmed", "denied"):
             speaker = head
         reported = False
-        parent = self.conj_parent(head)
-        if not chain and parent is not None:  # "told investors that Enel would close … and spend …": the
-            chain = self.chain(parent)  # second verb is said by the same speaker, with the same cues
+        parent = self.conj_parent(chain[-1] if chain else head)
+        if parent is not None:  # "told investors that Enel would close … and spend …", "said X would launch …
+            chain = [*chain, *self.chain(parent)]  # and expected revenue to return": the second verb is said by
+            # the same speaker, with the same cues
         for h in chain:
             cue = self.cue(h)
             if cue == "report":

@@ -151,10 +151,18 @@ class Clauses:
             # clause on the date: the date cannot be the clause's antecedent, so the clause is what was said
             out += [c for c in t.children if self.timex_relative(c)]
         for obj in children(verb, ("obj", "dobj")):  # a clause, not a participle ("a search engine powered by AI")
-            out += [c for c in obj.children if is_verb(c) and c.dep_ in ("acl", "ccomp", "acl:relcl")
+            out += [c for c in obj.children if is_verb(c) and c.dep_ in ("acl", "ccomp", "acl:relcl", "relcl")
                     and not any(g.lower_ in RELATIVE and g.dep_ in SUBJ for g in c.children)
                     and any(g.dep_ in SUBJ + ("mark",) or g.lower_ in self.rules.infinitive_marks for g in c.children)]
         return out
+
+    def object_clause(self, tok: Any) -> bool:
+        """An infinitive the parser hung as a relative clause on a cue verb's object ("expected revenue to
+        return to growth"): the verb's content clause (see content_of)."""
+        obj = tok.head
+        return tok.dep_ in ("acl:relcl", "relcl") and obj.dep_ in ("obj", "dobj") and is_verb(obj.head) and \
+            self.cue(obj.head) is not None and not any(g.lower_ in RELATIVE and g.dep_ in SUBJ for g in tok.children) \
+            and any(g.dep_ in SUBJ + ("mark",) or g.lower_ in self.rules.infinitive_marks for g in tok.children)
 
     def timex_relative(self, tok: Any) -> bool:
         """A "que" clause the parser hung as a relative clause on a date after a verb ("a confirmé la
@@ -189,8 +197,8 @@ class Clauses:
         """Cue verbs above `tok`, nearest first, up to the first ordinary verb."""
         out, h = [], tok
         while h.head.i != h.i:
-            if self.timex_relative(h):
-                h = h.head  # the date the parser hung the content clause on; its verb is next
+            if self.timex_relative(h) or self.object_clause(h):
+                h = h.head  # the date or object the parser hung the content clause on; its verb is next
             elif h.dep_ in ("acl:relcl", "relcl", "advcl") or (h.dep_ == "acl" and ("VerbForm=Part" in str(h.morph) or h.tag_ == "VBN")):
                 break  # "un objectif que certains analystes jugent ambitieux", "l'OM, racheté en 2016 par ...",
                 # "has agreed to buy …, as power groups race to secure assets": the verbs above are not theirs
