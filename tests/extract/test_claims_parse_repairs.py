@@ -144,3 +144,11 @@ def test_parse_repairs_coordinated_plan_form_tagged_as_noun(fact_step):
     found = claims(facts(fact_step, text, "fr", "2019-06-20"))
     assert ("danone", "livrer", "2018", "fact") in found
     assert [(c[0], c[2], c[3]) for c in found if c[1] != "livrer" and c[1] != "signer"] == [("danone", "2019", "plan")]
+
+
+def test_parse_repairs_period_modifier_is_a_target_only_without_a_day(fact_step):
+    found = claims(facts(fact_step, "HSBC reported a profit. The bank will publish its first-quarter results on "
+                                    "April 23.", "en", "2021-02-18"))
+    assert ("hsbc", "publish", "2021-04-23", "plan") in found
+    found = claims(facts(fact_step, "HSBC reported a 2.4 percent drop in fourth-quarter revenue.", "en", "2021-02-10"))
+    assert [c[2] for c in found] == ["2020-Q4"]

@@ -40,7 +40,8 @@ class Targets(Attribution):
                 continue
             if top.dep_ == "amod" and not tx.value[:1].isdigit():
                 continue  # "a quarterly loss", "son bénéfice annuel": the timex qualifies a noun, not the event;
-                # a dated one is the period the figure covers ("a drop in fourth-quarter revenue")
+                # a dated one is the period the figure covers ("a drop in fourth-quarter revenue"), when no
+                # other date is the event's
             dist, h = 0, top
             stops = {head.i, *(c.i for c in chain)}
             while h.i not in stops and h.head.i != h.i:
@@ -51,7 +52,8 @@ class Targets(Attribution):
             now = bool(self.ctx.dct) and tx.value == self.ctx.dct[:len(tx.value)]  # a bare "now" loses a tie
             kind = TYPE_RANK.get(tx.type, 2) if tx.value[:1].isdigit() or tx.value[:1] == "P" else 3
             past = planned and tx.interval is not None and tx.interval[1] <= dct
-            rank = (tx.type == "SET", past, dist, on_chain, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date
+            modifier = top.dep_ in ("amod", "compound")  # "its first-quarter results on April 23": the day, not the period
+            rank = (tx.type == "SET", past, modifier, dist, on_chain, kind, now, tx.start)  # "75 appareils par mois dès 2026": a rate is no date
             if best is None or rank < best[0]:
                 best = (rank, tx)
         return best[1] if best else None
