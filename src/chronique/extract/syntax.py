@@ -199,8 +199,10 @@ class Clauses:
         while h.head.i != h.i:
             if self.timex_relative(h) or self.object_clause(h):
                 h = h.head  # the date or object the parser hung the content clause on; its verb is next
-            elif h.dep_ in ("acl:relcl", "relcl", "advcl") or (h.dep_ == "acl" and ("VerbForm=Part" in str(h.morph) or h.tag_ == "VBN")):
+            elif h.dep_ in ("acl:relcl", "relcl", "advcl") or (h.dep_ == "conj" and self.has_own_subject(h)) or \
+                    (h.dep_ == "acl" and ("VerbForm=Part" in str(h.morph) or h.tag_ == "VBN")):
                 break  # "un objectif que certains analystes jugent ambitieux", "l'OM, racheté en 2016 par ...",
+                # "The bank plans to launch …, and it applied for a licence": a clause of its own,
                 # "has agreed to buy …, as power groups race to secure assets": the verbs above are not theirs
             h = h.head
             if (is_verb(h) and h.dep_ not in ("aux", "aux:tense", "aux:pass")) or (h.dep_ == "ROOT" and self.cue(h)):

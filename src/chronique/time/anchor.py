@@ -54,6 +54,8 @@ def _pick_year(value: str, m: Match, ref: date) -> str:
         delta = 0 if start <= ref < end else (start - ref).days if start > ref else (end - ref).days - 1
         cands.append((v, start, end, delta))
     direction = m.fields.get("dir")
+    if direction == "closed":  # a period told as closed in the past tense ("ont progressé sur l'exercice"):
+        direction = "past" if m.tense == "past" else None  # the last whole one; otherwise the current one
     # "août dernier", "next spring": an explicit direction skips the period holding the reference
     if direction == "past":
         ok = [v for v, _, end, _ in cands if end <= ref]

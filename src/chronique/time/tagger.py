@@ -218,7 +218,7 @@ def scan(grammar: Grammar, text: str, dct_year: int | None) -> list[Match]:
             value = fill(str(template), m, grammar, dct_year)
             if value:
                 fields[key] = value
-        tense = tense_at(grammar, text, start, end) if fields.get("dir") == "tense" else None
+        tense = tense_at(grammar, text, start, end) if fields.get("dir") in ("tense", "closed") else None
         out.append(Match(start, end, rule, fields, tense))
     return out
 
