@@ -39,3 +39,11 @@ def test_speakers_infinitive_hung_on_the_object_is_said_too(fact_step):
     ret = [c for c in doc.claims if c.predicate == "return"]
     assert [(c.subject["key"], c.modality, (c.source or {}).get("key")) for c in ret] == \
         [("takeda", "plan", "christophe weber")]
+
+
+def test_speakers_pronoun_is_the_person_named_last(fact_step):
+    text = ("Daniel Ervér took over with immediate effect. He said H&M would not raise prices this year.")
+    assert sources(fact_step, text, "en", "2024-01-31")["raise"] == "daniel ervér"
+    text = ("Thomas Reynaud dirige Iliad depuis 2018. « Nous investirons 3 milliards d'euros d'ici à 2026 », "
+            "a-t-il ajouté.")
+    assert sources(fact_step, text, "fr", "2023-03-14")["investir"] == "thomas reynaud"

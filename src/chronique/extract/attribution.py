@@ -127,6 +127,11 @@ class Attribution(Clauses):
         if tok.lower_ in self.rules.pronouns - {"il", "they"}:
             org = self.ctx.subject
             return {"who": org.text, "key": org.key} if org else None
+        if tok.lower_ in self.rules.person_pronouns or tok.lower_.lstrip("-") in self.rules.speaker_pronouns:
+            at = self.off + tok.idx  # "He said the group would …", "a-t-il ajouté": the person named last
+            person = [e for e in self.ctx.entities if e.label == "PER" and not e.anaphor and at - 400 < e.start < at]
+            if person or tok.lower_ in self.rules.person_pronouns:
+                return {"who": person[-1].text, "key": person[-1].key} if person else None
         if self.ctx.pos(tok) == "PRON":
             return None
         cut = {t.i for c in tok.subtree if c.i > tok.i and (c.dep_ in ("appos", "acl", "acl:relcl", "relcl") or

@@ -58,7 +58,8 @@ class ClaimRules:
         self.deadline_cues = _regexes(claims.get("deadline_cues", []))
         self.recent_cues = _regexes(claims.get("recent_cues", []))
         self.past_aux = {w.lower() for w in claims.get("past_aux", ())}  # "a levé", "has raised": a compound past
-        self.clitics = {w.lower() for w in claims.get("clitics", ())}  # object pronouns before an infinitive
+        self.clitics = {w.lower() for w in claims.get("clitics", ())}
+        self.euphonic = {w.lower() for w in claims.get("euphonic", ())}  # letters between verb and pronoun  # object pronouns before an infinitive
         self.infinitive_marks = {w.lower() for w in claims.get("infinitive_marks", ())}
         self.no_claim_marks = {w.lower() for w in claims.get("no_claim_marks", ())}
         self.content_marks = {w.lower() for w in claims.get("content_marks", ())}  # "que" opening a said clause
@@ -68,6 +69,8 @@ class ClaimRules:
         self.pronouns = {w.lower() for w in entities.get("pronouns", ())}
         self.possessives = {w.lower() for w in entities.get("possessives", ())}
         self.person_pronouns = {w.lower() for w in entities.get("person_pronouns", ())}
+        # pronouns that, speaking, are the person named last when there is one ("a-t-il ajouté")
+        self.speaker_pronouns = {w.lower() for w in entities.get("speaker_pronouns", ())}
         self.we = {w.lower() for w in entities.get("we", ())}
         self.neuter_pronouns = {w.lower() for w in entities.get("neuter_pronouns", ())}  # "it", "its": never a person
         refer = sorted(self.pronouns | self.possessives | self.we | self.person_pronouns, key=len, reverse=True)

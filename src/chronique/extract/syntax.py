@@ -110,7 +110,7 @@ class Clauses:
         for c in tok.children:
             if c.dep_ in SUBJ:
                 out.append(c)
-            elif c.dep_ in EXPL and c.dep_ != "expl:comp":
+            elif c.dep_ in EXPL and c.dep_ != "expl:comp" and c.lower_ not in self.rules.euphonic:  # "a-t-il": "-t"
                 if self.ctx.pos(c) == "PROPN" or (self.cue(tok) and not children(tok, ("expl:comp",))) or \
                         self.personal_expl(tok, c):
                     out.append(c)
