@@ -84,3 +84,24 @@ def test_figures_levels_and_compound_units():
     assert (fig.value, fig.direction) == ("2", None)  # a level after a determiner, not a fall
     fig = finder("en").find("markets price in about 75 basis points of cuts")[-1]
     assert (fig.kind, fig.value, fig.unit, fig.mod) == ("quantity", "75", "basis points", "APPROX")
+
+
+@pytest.mark.parametrize("lang,text,value,unit", [
+    ("en", "Zalando had 49 million active customers at the end of June", "49000000", "active customers"),
+    ("en", "it will retire more than 120 older jets", "120", "older jets"),
+    ("en", "it closed 536 cinemas in 2022", "536", "cinemas"),  # a plural unit takes no second word
+    ("fr", "le groupe compte plus de 1 000 points de vente en France", "1000", "points de vente"),
+])
+def test_figures_units_of_several_words(lang, text, value, unit):
+    fig = one(lang, text)
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("the retailer reported a 17 percent fall in operating profit", "-17"),
+    ("following a 40 percent slide in its share price", "-40"),
+    ("a 5 percent rise in sales", "5"),
+    ("the central bank cut its cash rate to 4.1 percent on Tuesday", "4.1"),  # the level it was cut to
+])
+def test_figures_direction_noun_after_and_level_after_to(text, value):
+    assert one("en", text).value == value

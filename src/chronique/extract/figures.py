@@ -52,6 +52,8 @@ class FigureFinder:
         # a determiner right before a percentage makes it a level ("its 2 percent target"), not a change
         levels = table.get("level_before", ())
         self.level_before = re.compile(rf"(?:^|\W)(?:{_alternation(levels)})\s+$", re.I) if levels else None
+        # a unit word not in the plural, then a plural noun: the unit is both ("active customers", English)
+        self.plural_head = re.compile(r"\s+(?P<head>[a-z][a-z-]*s)(?![\w'-])") if table.get("plural_head") else None
         units = table.get("compound_units", ())  # units of more than one word: "basis points"
         self.compound_unit = re.compile(rf"\s+(?P<unit>{_alternation(units)})(?!\w)", re.I) if units else None
         scale = _alternation(self.scales)
@@ -132,6 +134,10 @@ class FigureFinder:
             elif u and linked and word.lower() not in self.non_units and not word[0].isupper() and len(word) > 1 \
                     and not self.is_stop(word.lower()):
                 kind, unit, end = "quantity", word.lower(), u.end()
+                head = self.plural_head.match(text, end) if self.plural_head and not word.endswith("s") else None
+                if head and not self.is_stop(head.group("head").lower()) and head.group("head").lower() not in self.non_units:
+                    unit, end = f"{unit} {head.group('head').lower()}", head.end()  # "40 wide-body jets": the
+                    # modifier and its plural noun
             elif scale is not None:
                 kind = "money"  # "10 milliards dans ...": an amount whose currency the text leaves out
         if kind is None:
