@@ -105,3 +105,8 @@ def test_figures_units_of_several_words(lang, text, value, unit):
 ])
 def test_figures_direction_noun_after_and_level_after_to(text, value):
     assert one("en", text).value == value
+
+
+def test_figures_approximate_count_without_unit():
+    fig = one("fr", "Intersport compte en rénover une cinquantaine d'ici à l'été.")
+    assert (fig.kind, fig.value, fig.unit, fig.mod) == ("quantity", "50", None, "APPROX")

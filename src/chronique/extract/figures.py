@@ -140,6 +140,8 @@ class FigureFinder:
                     # modifier and its plural noun
             elif scale is not None:
                 kind = "money"  # "10 milliards dans ...": an amount whose currency the text leaves out
+        if kind is None and approx:
+            kind = "quantity"  # "une cinquantaine d'ici à l'été": a count whose unit was said before
         if kind is None:
             return None
         if kind != "money" and scale is None and any(a < m.end() and m.start() < b for a, b in skip):
