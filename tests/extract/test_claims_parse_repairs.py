@@ -152,3 +152,19 @@ def test_parse_repairs_period_modifier_is_a_target_only_without_a_day(fact_step)
     assert ("hsbc", "publish", "2021-04-23", "plan") in found
     found = claims(facts(fact_step, "HSBC reported a 2.4 percent drop in fourth-quarter revenue.", "en", "2021-02-10"))
     assert [c[2] for c in found] == ["2020-Q4"]
+
+
+def test_parse_repairs_open_question_and_warning(fact_step):
+    text = "Thames Water needs money. Whether Omers will put in more money is now the central question."
+    assert claims(facts(fact_step, text, "en", "2024-07-11"))[1:] == []
+    text = "H&M reported a fall in profit and warned that its sales in February would decline."
+    found = claims(facts(fact_step, text, "en", "2024-01-31"))
+    assert [c[1] for c in found] == ["report", "decline"] and found[1][3] == "plan"
+
+
+def test_parse_repairs_person_denying_a_deal_denies_the_company_s(fact_step):
+    text = ("Fnac Darty a publié ses ventes. Son directeur général, Enrique Martinez, a démenti tout projet de "
+            "rapprochement avec Boulanger.")
+    doc = facts(fact_step, text, "fr", "2018-02-22")
+    denied = [c for c in doc.claims if c.modality == "denied"]
+    assert [(c.subject["key"], (c.source or {}).get("key")) for c in denied] == [("fnac darty", "enrique martinez")]

@@ -145,7 +145,7 @@ class Attribution(Clauses):
     def inverted_speaker(self, verb: Any, head: Any, subj: Any | None) -> Any | None:
         """"…, a déclaré son PDG": after the claim, a speaking verb's object is its speaker, also when the
         sentence's opening name was taken for the verb's subject ("Orano … va investir …, a annoncé son DG")."""
-        if verb.i < head.i or not self.rules.inverted_object or (subj is not None and not (
+        if verb.i <= head.i or not self.rules.inverted_object or (subj is not None and not (
                 subj.i < head.i and self.inverted(verb))):
             return subj
         return next((o for o in children(verb, ("obj", "dobj")) if o.i > verb.i), subj)
@@ -171,7 +171,8 @@ class Attribution(Clauses):
         if who is None:  # an inverted "…, a déclaré X" hangs under the content verb
             for t in self.toks:
                 if t.i != head.i and is_verb(t) and self.cue(t) == "report" and t not in chain and \
-                        not children(t, CONTENT):
+                        not children(t, CONTENT) and t.dep_ not in ("acl:relcl", "relcl"):  # not "une hypothèse
+                    # que Xavier Niel a qualifiée de pure spéculation": that speaker judges, the claim is not his
                     subj = self.inverted_speaker(t, head, self.subject_of(t))
                     who = self.speaker_name(subj) if subj is not None else None
                     if who:

@@ -186,6 +186,8 @@ class SentenceClaims(Subjects):
             if said:  # "The group will take delivery …, he added, and aims to cut …": the said clause's subject
                 holder = said[0]
         subj_toks = self.subjects_of(holder) if holder is not None else []
+        if any(c.dep_ == "mark" and c.lower_ in rules.no_claim_marks for t in subj_toks for c in t.children):
+            return None  # "Whether Omers will put in more money is the central question": an open question
         if rules.is_expletive(clause) or (not subj_toks and any(c.dep_ in EXPL for c in head.children)):
             return "expletive"
         matrix = self.matrix_subject(chain)
@@ -221,6 +223,8 @@ class SentenceClaims(Subjects):
         if announced is None and said:  # "a démenti jeudi toute discussion": the denied noun
             announced = next((c for c in children(head, ("obj", "dobj")) if ctx.pos(c) == "NOUN" and not self.in_timex(c)),
                              None)  # "a démenti la semaine dernière tout projet": the date is no object
+            if announced is not None and subject.label == "PER" and ctx.subject is not None:
+                subject = ctx.subject  # "Martinez a démenti tout projet de rapprochement": the company's deal
         nested = {t.i for c in (announced.subtree if announced is not None else ()) if c.i != announced.i and
                   is_verb(c) and c.dep_ in ("acl", "acl:relcl", "relcl") for t in c.subtree}
         inner = [t for t in announced.subtree if t.i not in nested] if announced is not None else []  # not "un plan
