@@ -168,3 +168,8 @@ def test_parse_repairs_person_denying_a_deal_denies_the_company_s(fact_step):
     doc = facts(fact_step, text, "fr", "2018-02-22")
     denied = [c for c in doc.claims if c.modality == "denied"]
     assert [(c.subject["key"], (c.source or {}).get("key")) for c in denied] == [("fnac darty", "enrique martinez")]
+
+
+def test_parse_repairs_english_base_form_keeps_its_lemma(fact_step):
+    found = claims(facts(fact_step, "Amgen plans to bring a biosimilar to market next year.", "en", "2018-07-26"))
+    assert [c[1] for c in found] == ["bring"]

@@ -53,6 +53,7 @@ class LangModel:
         self.parse_pipes = [(n, self.nlp.get_pipe(n)) for n in wanted if n in names]
         # the attribute ruler only maps tags to coarse POS: a table lookup does that for less
         self.tag_to_pos = facts.get("model", {}).get("tag_to_pos", {})
+        self.base_form_tags = set(facts.get("model", {}).get("base_form_tags", ()))
         self.lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
         self.text_table = facts.get("text", {})
         self.labels = facts["entities"]["labels"]
@@ -72,7 +73,7 @@ class LangModel:
         """The token's lemma, computed by the rule lemmatizer on first use and kept on the token."""
         if tok.lemma_:
             return tok.lemma_
-        if self.lemmatizer is None:
+        if self.lemmatizer is None or tok.tag_ in self.base_form_tags:
             return tok.lower_
         if not tok.pos_ and self.tag_to_pos:
             tok.pos_ = self.pos(tok)  # the rule lemmatizer reads it
