@@ -173,3 +173,9 @@ def test_parse_repairs_person_denying_a_deal_denies_the_company_s(fact_step):
 def test_parse_repairs_english_base_form_keeps_its_lemma(fact_step):
     found = claims(facts(fact_step, "Amgen plans to bring a biosimilar to market next year.", "en", "2018-07-26"))
     assert [c[1] for c in found] == ["bring"]
+
+
+def test_parse_repairs_hyphenated_verb_prefix_is_no_claim(fact_step):
+    text = "Sachin Bansal, who co-founded Flipkart in 2007 with Binny Bansal, will sell his entire stake."
+    found = claims(facts(fact_step, text, "en", "2018-05-09"))
+    assert [c[1] for c in found] == ["found", "sell"] and found[0][:3] == ("sachin bansal", "found", "2007")

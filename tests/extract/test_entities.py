@@ -234,3 +234,10 @@ def test_entities_surname_alone_takes_the_first_name_before_it():
     found = [ent("Opedal", text.index("Opedal"), "PER", "opedal"), ent("Opedal", text.rindex("Opedal"), "PER", "opedal")]
     out = link_short_forms(first_names(text, found, keyer("en"), lambda w: w in {"but", "the"}))
     assert [(e.text, e.key) for e in out] == [("Anders Opedal", "anders opedal"), ("Opedal", "anders opedal")]
+
+
+def test_entities_surname_after_another_first_name_is_another_person():
+    text = "Sachin Bansal, who co-founded Flipkart with Binny Bansal, will sell. Bansal declined to comment."
+    out = propagate(text, [ent("Binny Bansal", text.index("Binny"), "PER", "binny bansal")])
+    assert [(e.text, e.key) for e in out] == [("Sachin Bansal", "sachin bansal"), ("Binny Bansal", "binny bansal"),
+                                              ("Bansal", "binny bansal")]

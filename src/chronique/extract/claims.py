@@ -36,6 +36,8 @@ class SentenceClaims(Subjects):
                 continue
             if not is_verb(tok) or tok.dep_ in ("aux", "aux:tense", "aux:pass", "auxpass", "cop", "aux:caus"):
                 continue
+            if tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and is_verb(tok.doc[tok.i + 2]):
+                continue  # "co-founded", split "co" "-" "founded": the verb is the last part
             if self.split_participle(tok) is not None:
                 out.append(self.split_participle(tok))  # "Telenet avait de son côté annoncé …": the auxiliary
                 continue  # took the root, the participle hangs on the adverbial; that participle makes the claim

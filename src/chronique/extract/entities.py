@@ -137,12 +137,21 @@ def propagate(text: str, entities: list[Entity]) -> list[Entity]:
     taken = [(e.start, e.end) for e in entities]
     out = list(entities)
     names = {e.text: e for e in entities if len(e.text) >= 3 or (len(e.text) == 2 and e.text.isupper())}  # "BP"
+    surnames = set()
     for e in [e for e in entities if e.label == "PER" and " " in e.text]:  # "Auchincloss" after "Murray Auchincloss"
         last = e.text.rsplit(" ", 1)[1]
         if len(last) >= 3 and last[0].isupper() and last not in names:
             names[last] = e
+            surnames.add(last)
     for name, e in sorted(names.items(), key=lambda kv: -len(kv[0])):  # longest first: "Altice UK" before "UK"
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            first = _FIRST_NAME.search(text, max(0, m.start() - 30), m.start()) if name in surnames else None
+            if first is not None and not any(a < m.start() and first.start() < b for a, b in taken):
+                # "Sachin Bansal" beside "Binny Bansal": another person of the family, not a short mention
+                out.append(_with_id(Entity(id="", start=first.start(), end=m.end(), text=text[first.start():m.end()],
+                                           label="PER", key=text[first.start():m.end()].lower())))
+                taken.append((first.start(), m.end()))
+                continue
             over = [(a, b) for a, b in taken if a < m.end() and m.start() < b]
             if over and " " in name and e.label in ("ORG", "MISC") and all(m.start() <= a and b <= m.end() and b - a < len(name)
                                                                  for a, b in over):
@@ -171,6 +180,7 @@ def first_names(text: str, entities: list[Entity], keyer: Keyer, is_stop: Any) -
     return out
 
 
+_FIRST_NAME = re.compile(r"(?<![\w.'-])[A-Z][a-zà-ÿ-]+ $")
 _WORD_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][a-zà-ÿ-]+) $")
 
 
