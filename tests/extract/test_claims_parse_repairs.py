@@ -179,3 +179,15 @@ def test_parse_repairs_hyphenated_verb_prefix_is_no_claim(fact_step):
     text = "Sachin Bansal, who co-founded Flipkart in 2007 with Binny Bansal, will sell his entire stake."
     found = claims(facts(fact_step, text, "en", "2018-05-09"))
     assert [c[1] for c in found] == ["found", "sell"] and found[0][:3] == ("sachin bansal", "found", "2007")
+
+
+def test_parse_repairs_company_worksite_share_and_told_date(fact_step):
+    text = ("Le groupe Danone va construire une usine à Belfort. Le chantier, lancé il y a trois mois avec le soutien "
+            "de l'État, avance. L'action a bondi de 9,5% à la clôture.")
+    found = claims(facts(fact_step, text, "fr", "2023-04-13"))
+    assert ("danone", "lancer", "2023-01", "fact") in found and ("danone", "bondir", None, "fact") in found
+    text = ("L'Assurance maladie a par ailleurs confirmé mardi que le carnet de santé serait généralisé à tous les "
+            "assurés d'ici à la fin mars.")
+    doc = facts(fact_step, text, "fr", "2022-02-15")
+    assert [(c.subject["key"], c.target["value"]) for c in doc.claims] == [("assurance maladie", "2022-03")]
+    assert [t.value for t in doc.timexes if t.text == "la fin mars"] == ["2022-03"]  # not moved by "a confirmé"

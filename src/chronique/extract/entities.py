@@ -320,7 +320,7 @@ class InstitutionFinder:
         found = list(self.pattern.finditer(text))
         if not found:
             return entities
-        out = [e for e in entities if not any(m.start() <= e.start and e.end <= m.end() for m in found)]
+        out = [e for e in entities if not any(m.start() - 2 <= e.start and e.end <= m.end() for m in found)]  # "L'" too
         for m in found:
             if any(e.start < m.end() and m.start() < e.end for e in out):
                 continue  # overlaps a name the model found whole and longer: keep the model's

@@ -55,6 +55,9 @@ class ClaimRules:
         self.no_comment = {w.lower() for w in claims.get("no_comment", ())}
         self.own_measures = {w.lower() for w in claims.get("own_measures", ())}
         self.own_assets = {w.lower() for w in claims.get("own_assets", ())}
+        owned = sorted(self.own_measures | self.own_assets, key=len, reverse=True)  # "L'action a bondi de 9,5 %":
+        self._opens_owned = re.compile(r"^\W*(?:\w+['’ ]\s*)?(?:" + "|".join(map(re.escape, owned)) + r")\b", re.I) \
+            if owned else None  # a sentence about the company's own figure or place, worth a parse
         self.deadline_cues = _regexes(claims.get("deadline_cues", []))
         self.recent_cues = _regexes(claims.get("recent_cues", []))
         self.past_aux = {w.lower() for w in claims.get("past_aux", ())}  # "a levé", "has raised": a compound past
@@ -98,8 +101,10 @@ class ClaimRules:
         return any(p.search(sentence) for p in self.parse_cues)
 
     def refers(self, sentence: str) -> bool:
-        """Whether the sentence has a pronoun or possessive that can point at the subject organisation."""
-        return bool(self._refer and self._refer.search(sentence))
+        """Whether the sentence has a pronoun or possessive that can point at the subject organisation, or
+        opens on one of its own figures or places ("L'action a bondi", "Revenue rose")."""
+        return bool(self._refer and self._refer.search(sentence)) or \
+            bool(self._opens_owned and self._opens_owned.match(sentence))
 
     def is_meta(self, sentence: str) -> bool:
         return any(p.search(sentence) for p in self.meta)

@@ -38,7 +38,10 @@ class Subjects(Targets):
         if not any(t.start <= x < t.end and t.value[:1].isdigit() for t in self.ctx.timexes for x in at):
             return None  # a calendar date of its own: "now owned by" is no event
         a, b = self.span([verb.head])
-        return next((e for e in self.ctx.entities if e.start <= a < e.end and e.label != "LOC"), None)
+        found = next((e for e in self.ctx.entities if e.start <= a < e.end and e.label != "LOC"), None)
+        if found is None and self.ctx.lemma(verb.head).lower() in self.rules.own_assets:
+            found = self.ctx.subject  # "Le chantier, lancé il y a trois mois": the company's own site
+        return found
 
     def named_antecedent(self, verb: Any) -> Entity | None:
         """The named entity a relative clause with a relative-pronoun subject is about ("Sigfox, qui a perdu")."""

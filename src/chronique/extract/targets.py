@@ -13,7 +13,7 @@ from typing import Any
 from ..time import calendar
 from ..types import Timex
 from .attribution import Attribution
-from .syntax import TYPE_RANK
+from .syntax import TYPE_RANK, is_verb
 
 
 class Targets(Attribution):
@@ -76,7 +76,7 @@ class Targets(Attribution):
             return tx
         if tx.id in self.ctx.moved:
             return self.ctx.moved[tx.id]
-        tense = "future" if modality == "plan" else self.past_tense(head)
+        tense = "future" if modality == "plan" else self.past_tense(self.governor(tx) or head)
         dct = self.ctx.dct[:10]
         if tense == "past" and tx.interval[0] > _dct_end(self.ctx.dct):
             shift = -1
@@ -91,6 +91,19 @@ class Targets(Attribution):
         moved = dataclasses.replace(tx, value=value, interval=span, by_tense=False)
         self.ctx.moved[tx.id] = moved
         return moved
+
+    def governor(self, tx: Timex) -> Any | None:
+        """The verb nearest above the timex in the tree: "a confirmé que le carnet serait généralisé d'ici à la
+        fin mars" dates the spreading, told in the conditional, not the confirming."""
+        h = next((t for t in self.toks if tx.start <= self.off + t.idx < tx.end), None)
+        while h is not None and h.head.i != h.i and not self.predicative(h):
+            h = h.head
+        return h if h is not None and self.predicative(h) else None
+
+    @staticmethod
+    def predicative(tok: Any) -> bool:
+        """A verb, or a word with a copula ("serait généralisé" tagged as an adjective)."""
+        return is_verb(tok) or any(c.dep_ == "cop" for c in tok.children)
 
     def past_tense(self, verb: Any) -> str | None:
         """"past" when the verb is a simple past, an imperfect or a compound past ([claims] past_aux)."""
