@@ -61,8 +61,10 @@ class AnaphorFinder:
                 continue
             if (self.org_before is not None and self.org_before.search(text, max(0, e.start - 40), e.start)) or \
                     (self.org_after is not None and self.org_after.match(text, e.end)) or \
-                    (self.pattern is not None and text[e.end:e.end + 2] == ", " and self.pattern.match(text, e.end + 2)):
-                orgs.add(e.key)  # the last: an organisation apposition ("Novo Nordisk, the Danish maker of Wegovy")
+                    (text[e.end:e.end + 2] == ", " and any(p is not None and p.match(text, e.end + 2)
+                                                            for p in (self.pattern, self.kinds))):
+                orgs.add(e.key)  # the last: an organisation apposition ("Novo Nordisk, the Danish maker of Wegovy",
+                # "King Street, le fonds d'investissement américain")
             if (self.per_before is not None and self.per_before.search(text, max(0, e.start - 40), e.start)) or \
                     (self.per_after is not None and self.per_after.match(text, e.end)):
                 people.add(e.key)  # "Governor Michele Bullock", "Helena Helmersson stepped down as chief executive"
