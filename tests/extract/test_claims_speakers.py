@@ -47,3 +47,19 @@ def test_speakers_pronoun_is_the_person_named_last(fact_step):
     text = ("Thomas Reynaud dirige Iliad depuis 2018. « Nous investirons 3 milliards d'euros d'ici à 2026 », "
             "a-t-il ajouté.")
     assert sources(fact_step, text, "fr", "2023-03-14")["investir"] == "thomas reynaud"
+
+
+def vias(step, text: str, lang: str, dct: str) -> dict[str, str | None]:
+    doc = step(TimexStep()(Document(id="d", source="t", raw=text, text=text, dct=dct, lang=lang)))
+    return {c.predicate: (c.source or {}).get("via") for c in doc.claims}
+
+
+def test_speakers_medium_named_after_the_speaking_verb(fact_step):
+    text = "Deliveroo grew fast. It plans to expand to another 20 cities by the end of the year, Shu told the BBC."
+    assert vias(fact_step, text, "en", "2016-04-13")["expand"] == "BBC"
+    text = ("The Bank of Japan kept rates. Kuroda told a news conference in Tokyo that the bank would publish a "
+            "fresh assessment at the end of April.")
+    assert vias(fact_step, text, "en", "2016-03-15")["publish"] == "news conference"
+    text = ("Le Paris Saint-Germain souhaite acheter le Parc des Princes, a indiqué mercredi son président, Nasser "
+            "Al-Khelaïfi, dans un entretien au journal L'Équipe.")
+    assert vias(fact_step, text, "fr", "2021-11-25")["acheter"] == "L'Équipe"
