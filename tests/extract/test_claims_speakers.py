@@ -63,3 +63,15 @@ def test_speakers_medium_named_after_the_speaking_verb(fact_step):
     text = ("Le Paris Saint-Germain souhaite acheter le Parc des Princes, a indiqué mercredi son président, Nasser "
             "Al-Khelaïfi, dans un entretien au journal L'Équipe.")
     assert vias(fact_step, text, "fr", "2021-11-25")["acheter"] == "L'Équipe"
+
+
+def test_speakers_management_speaks_as_itself_for_its_company(fact_step):
+    text = ("Boiron a publié ses comptes. Selon des sources syndicales, la direction envisagerait de fermer le site "
+            "de Montrichard d'ici à 2025.")
+    doc = Document(id="d", source="t", raw=text, text=text, dct="2024-03-12", lang="fr")
+    doc = fact_step(TimexStep()(doc))
+    close = [c for c in doc.claims if c.predicate == "fermer"]
+    assert [(c.subject["key"], c.modality) for c in close] == [("boiron", "rumour")]
+    text = "Boiron a publié ses comptes. La direction a confirmé qu'elle fermerait le site de Montrichard en 2025."
+    doc = fact_step(TimexStep()(Document(id="d", source="t", raw=text, text=text, dct="2024-03-12", lang="fr")))
+    assert [(c.source or {}).get("who") for c in doc.claims if c.predicate == "fermer"] == ["direction"]

@@ -75,6 +75,7 @@ class ClaimRules:
         # pronouns that, speaking, are the person named last when there is one ("a-t-il ajouté")
         self.speaker_pronouns = {w.lower() for w in entities.get("speaker_pronouns", ())}
         self.we = {w.lower() for w in entities.get("we", ())}
+        self.speaking_bodies = {w.lower() for w in entities.get("speaking_bodies", ())}  # "la direction a dit"
         self.neuter_pronouns = {w.lower() for w in entities.get("neuter_pronouns", ())}  # "it", "its": never a person
         refer = sorted(self.pronouns | self.possessives | self.we | self.person_pronouns, key=len, reverse=True)
         self._refer = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, refer)) + r")(?![\w'])", re.I) if refer else None
