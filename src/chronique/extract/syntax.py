@@ -82,8 +82,10 @@ class Clauses:
         if cue is None:  # a two-word cue: "faire savoir"
             cue = next((c for x in children(tok, ("xcomp",)) if (c := self.rules.cue(f"{lemma} {self.ctx.lemma(x).lower()}"))), None)
         if cue == "report" and lemma in self.rules.report_needs_clause and not (
-                children(tok, CONTENT) or any(c.dep_ in SUBJ and c.i > tok.i for c in tok.children) or self.inverted(tok)):
-            return None  # "a rappelé 10 000 véhicules" is a recall; "…, a rappelé son PDG" reports
+                children(tok, CONTENT) or any(c.dep_ in SUBJ and c.i > tok.i for c in tok.children) or (
+                    self.inverted(tok) and not any(c.dep_ in SUBJ and c.i < tok.i for c in tok.children))):
+            return None  # "a rappelé 10 000 véhicules" is a recall, "Liberty Global, the cable group …, will report
+            # results" an event; "…, a rappelé son PDG" reports
         if cue == "plan" and is_verb(tok) and lemma in self.rules.plan_needs_clause and children(tok, ("obj", "dobj")) \
                 and not any(is_verb(c) for c in tok.children if c.dep_ in CONTENT + ("obl:arg", "acl", "advcl")):
             return None  # "qui compte 15 millions de clients" counts; "compte ouvrir" plans
