@@ -191,3 +191,9 @@ def test_parse_repairs_company_worksite_share_and_told_date(fact_step):
     doc = facts(fact_step, text, "fr", "2022-02-15")
     assert [(c.subject["key"], c.target["value"]) for c in doc.claims] == [("assurance maladie", "2022-03")]
     assert [t.value for t in doc.timexes if t.text == "la fin mars"] == ["2022-03"]  # not moved by "a confirmé"
+
+
+def test_parse_repairs_report_with_its_subject_before_is_an_event(fact_step):
+    text = ("Liberty Global, the cable group controlled by the American billionaire John Malone, will report "
+            "third-quarter results on October 28.")
+    assert claims(facts(fact_step, text, "en", "2021-10-07")) == [("liberty global", "report", "2021-10-28", "plan")]
