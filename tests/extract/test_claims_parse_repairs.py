@@ -194,6 +194,6 @@ def test_parse_repairs_company_worksite_share_and_told_date(fact_step):
 
 
 def test_parse_repairs_report_with_its_subject_before_is_an_event(fact_step):
-    text = ("Liberty Global, the cable group controlled by the American billionaire John Malone, will report "
-            "third-quarter results on October 28.")
-    assert claims(facts(fact_step, text, "en", "2021-10-07")) == [("liberty global", "report", "2021-10-28", "plan")]
+    text = ("Virgin Media O2 cut prices. Liberty Global, the cable group controlled by the American billionaire "
+            "John Malone, will report third-quarter results on October 28.")
+    assert ("liberty global", "report", "2021-10-28", "plan") in claims(facts(fact_step, text, "en", "2021-10-07"))
