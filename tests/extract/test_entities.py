@@ -241,3 +241,16 @@ def test_entities_surname_after_another_first_name_is_another_person():
     out = propagate(text, [ent("Binny Bansal", text.index("Binny"), "PER", "binny bansal")])
     assert [(e.text, e.key) for e in out] == [("Sachin Bansal", "sachin bansal"), ("Binny Bansal", "binny bansal"),
                                               ("Bansal", "binny bansal")]
+
+
+def test_entities_two_word_name_takes_its_first_name_and_its_short_form_links():
+    from chronique.extract.entities import first_names
+
+    text = ("Output will rise, chief executive Francisco Gomes Neto said. Gomes Neto took over in 2019. "
+            "Analyst Jo Wu agreed; an analyst did not.")
+    found = [ent("Gomes Neto", text.index("Gomes"), "PER", "gomes neto"),
+             ent("Gomes Neto", text.rindex("Gomes"), "PER", "gomes neto"),
+             ent("Jo Wu", text.index("Jo Wu"), "PER", "jo wu")]
+    out = link_short_forms(first_names(text, found, keyer("en"), lambda w: w in {"an", "the"}))
+    assert [(e.text, e.key) for e in out] == [("Francisco Gomes Neto", "francisco gomes neto"),
+                                              ("Gomes Neto", "francisco gomes neto"), ("Jo Wu", "jo wu")]

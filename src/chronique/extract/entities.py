@@ -166,13 +166,16 @@ def propagate(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 def first_names(text: str, entities: list[Entity], keyer: Keyer, is_stop: Any) -> list[Entity]:
-    """A person the model found by the surname alone takes the capitalised word just before it: "chief
-    executive Anders Opedal" tagged "Opedal". Titles ("Governor", "M.") and stop words stay out."""
+    """A person the model found without the first name takes the capitalised word just before it: "chief
+    executive Anders Opedal" tagged "Opedal", "Francisco Gomes Neto" tagged "Gomes Neto". Titles ("Governor",
+    "M."), stop words and words the text also writes in lower case ("Analyst Jane Doe") stay out."""
     taken = [(e.start, e.end) for e in entities]
     out = []
     for e in entities:
-        m = _WORD_BEFORE.search(text, max(0, e.start - 30), e.start) if e.label == "PER" and " " not in e.text else None
-        if m is not None and not is_stop(m.group(1).lower()) and \
+        m = _WORD_BEFORE.search(text, max(0, e.start - 30), e.start) if e.label == "PER" else None
+        word = m.group(1).lower() if m is not None else ""
+        if m is not None and not is_stop(word) and word not in keyer.prefixes and \
+                not re.search(rf"(?<![\w-]){re.escape(word)}", text) and \
                 not any(a < m.end() and m.start() < b for a, b in taken):
             name = text[m.start(1):e.end]
             e = _with_id(Entity(id="", start=m.start(1), end=e.end, text=name, label="PER", key=keyer(name)))
@@ -230,6 +233,10 @@ def link_short_forms(entities: Sequence[Entity]) -> list[Entity]:
                 key = longer[0]
         elif label in ("ORG", "MISC"):  # "Reserve Bank" after "the Reserve Bank of Australia"
             longer = sorted(k for k, lab in keys if k.startswith(key + " ") and lab == label and first[k] < first[key])
+            if len(longer) == 1:
+                key = longer[0]
+        elif label == "PER":  # "Gomes Neto" after "Francisco Gomes Neto"
+            longer = sorted(k for k, lab in keys if k.endswith(" " + key) and lab == "PER" and first[k] < first[key])
             if len(longer) == 1:
                 key = longer[0]
         out.append(_with_id(Entity(id="", start=e.start, end=e.end, text=e.text, label=label, key=key,

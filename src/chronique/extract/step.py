@@ -60,7 +60,7 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False, spent: dict[s
     t1 = perf_counter()
     sdoc = lm.sentencizer(sdoc)
     found = from_spacy(sdoc.ents, lm.labels, lm.keyer)
-    if any(e.label == "PER" and " " not in e.text for e in found):  # a surname alone may want its first name
+    if any(e.label == "PER" for e in found):  # a name without its first name may want it
         found = link_short_forms(first_names(text, found, lm.keyer, lm.is_stop))
     found = collectives(text, lm.institutions(text, found), lm.entity_table, lm.keyer)
     named = lm.anaphors.by_context(text, propagate(text, found), lm.keyer, lm.is_stop)
