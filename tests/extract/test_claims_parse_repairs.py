@@ -197,3 +197,11 @@ def test_parse_repairs_report_with_its_subject_before_is_an_event(fact_step):
     text = ("Virgin Media O2 cut prices. Liberty Global, the cable group controlled by the American billionaire "
             "John Malone, will report third-quarter results on October 28.")
     assert ("liberty global", "report", "2021-10-28", "plan") in claims(facts(fact_step, text, "en", "2021-10-07"))
+
+
+def test_parse_repairs_inverted_speaker_is_no_announced_event_and_asking_is_an_act(fact_step):
+    text = ("Neoen va lever environ 750 millions d'euros pour financer sa croissance, a annoncé jeudi le groupe.")
+    found = claims(facts(fact_step, text, "fr", "2021-09-16"))
+    assert [c[1] for c in found] == ["lever"]
+    text = "Gien a perdu son usine. Le maire de Gien, Francis Cammal, a demandé jeudi un rendez-vous au ministre."
+    assert ("francis cammal", "demander", "2022-10-06", "fact") in claims(facts(fact_step, text, "fr", "2022-10-07"))

@@ -185,7 +185,9 @@ class Clauses:
         """The event noun an announcing verb has for object ("a annoncé la suppression de 1 500 emplois")."""
         if self.ctx.lemma(verb).lower() not in self.rules.announce:
             return None
-        objs = [c for c in children(verb, ("obj", "dobj")) if self.ctx.pos(c) == "NOUN"]
+        objs = [c for c in children(verb, ("obj", "dobj")) if self.ctx.pos(c) == "NOUN" and not (
+            c.i > verb.i and self.inverted(verb) and any(e.anaphor and e.start <= self.off + c.idx < e.end
+                                                         for e in self.ctx.entities))]  # "…, a annoncé le groupe"
         if not objs:  # "a confirmé mercredi le lancement", parsed with the event under the weekday
             objs = [n for c in verb.children if self.in_timex(c) for n in children(c, ("nmod",))
                     if self.ctx.pos(n) == "NOUN" and not self.in_timex(n)]
