@@ -2,17 +2,7 @@
 breaks, names that hold a cue word, dates that belong to the speaking rather than to the event."""
 from __future__ import annotations
 
-from chronique.time import TimexStep
-from chronique.types import Document
-
-
-def facts(step, text: str, lang: str, dct: str) -> Document:
-    doc = Document(id="d", source="t", raw=text, text=text, dct=dct, lang=lang)
-    return step(TimexStep()(doc))
-
-
-def claims(doc: Document) -> list[tuple]:
-    return [(c.subject["key"], c.predicate, c.target["value"] if c.target else None, c.modality) for c in doc.claims]
+from facts_helpers import claims, facts
 
 
 def test_parse_repairs_pronoun_tagged_expletive_is_a_subject(fact_step):

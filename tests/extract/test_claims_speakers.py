@@ -1,14 +1,7 @@
 """Who speaks for a claim when the parse hides it: inverted speakers, a role before the name, coordinated clauses."""
 from __future__ import annotations
 
-from chronique.time import TimexStep
-from chronique.types import Document
-
-
-def sources(step, text: str, lang: str, dct: str) -> dict[str, str | None]:
-    doc = Document(id="d", source="t", raw=text, text=text, dct=dct, lang=lang)
-    doc = step(TimexStep()(doc))
-    return {c.predicate: (c.source or {}).get("key") for c in doc.claims}
+from facts_helpers import facts, sources
 
 
 def test_speakers_inverted_object_over_the_opening_name(fact_step):
@@ -34,8 +27,7 @@ def test_speakers_infinitive_hung_on_the_object_is_said_too(fact_step):
     text = ("Takeda reported profit. Chief executive Christophe Weber, who has run the Osaka-based group since 2014, "
             "said Takeda would launch six new medicines by March 2025 and still expected revenue to return to growth "
             "within three years.")
-    doc = Document(id="d", source="t", raw=text, text=text, dct="2023-05-11", lang="en")
-    doc = fact_step(TimexStep()(doc))
+    doc = facts(fact_step, text, "en", "2023-05-11")
     ret = [c for c in doc.claims if c.predicate == "return"]
     assert [(c.subject["key"], c.modality, (c.source or {}).get("key")) for c in ret] == \
         [("takeda", "plan", "christophe weber")]
@@ -49,29 +41,22 @@ def test_speakers_pronoun_is_the_person_named_last(fact_step):
     assert sources(fact_step, text, "fr", "2023-03-14")["investir"] == "thomas reynaud"
 
 
-def vias(step, text: str, lang: str, dct: str) -> dict[str, str | None]:
-    doc = step(TimexStep()(Document(id="d", source="t", raw=text, text=text, dct=dct, lang=lang)))
-    return {c.predicate: (c.source or {}).get("via") for c in doc.claims}
-
-
 def test_speakers_medium_named_after_the_speaking_verb(fact_step):
     text = "Deliveroo grew fast. It plans to expand to another 20 cities by the end of the year, Shu told the BBC."
-    assert vias(fact_step, text, "en", "2016-04-13")["expand"] == "BBC"
+    assert sources(fact_step, text, "en", "2016-04-13", "via")["expand"] == "BBC"
     text = ("The Bank of Japan kept rates. Kuroda told a news conference in Tokyo that the bank would publish a "
             "fresh assessment at the end of April.")
-    assert vias(fact_step, text, "en", "2016-03-15")["publish"] == "news conference"
+    assert sources(fact_step, text, "en", "2016-03-15", "via")["publish"] == "news conference"
     text = ("Le Paris Saint-Germain souhaite acheter le Parc des Princes, a indiqué mercredi son président, Nasser "
             "Al-Khelaïfi, dans un entretien au journal L'Équipe.")
-    assert vias(fact_step, text, "fr", "2021-11-25")["acheter"] == "L'Équipe"
+    assert sources(fact_step, text, "fr", "2021-11-25", "via")["acheter"] == "L'Équipe"
 
 
 def test_speakers_management_speaks_as_itself_for_its_company(fact_step):
     text = ("Boiron a publié ses comptes. Selon des sources syndicales, la direction envisagerait de fermer le site "
             "de Montrichard d'ici à 2025.")
-    doc = Document(id="d", source="t", raw=text, text=text, dct="2024-03-12", lang="fr")
-    doc = fact_step(TimexStep()(doc))
+    doc = facts(fact_step, text, "fr", "2024-03-12")
     close = [c for c in doc.claims if c.predicate == "fermer"]
     assert [(c.subject["key"], c.modality) for c in close] == [("boiron", "rumour")]
     text = "Boiron a publié ses comptes. La direction a confirmé qu'elle fermerait le site de Montrichard en 2025."
-    doc = fact_step(TimexStep()(Document(id="d", source="t", raw=text, text=text, dct="2024-03-12", lang="fr")))
-    assert [(c.source or {}).get("who") for c in doc.claims if c.predicate == "fermer"] == ["direction"]
+    assert sources(fact_step, text, "fr", "2024-03-12", "who")["fermer"] == "direction"

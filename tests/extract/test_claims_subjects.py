@@ -3,18 +3,8 @@ from __future__ import annotations
 
 from chronique.lang import load_table
 from chronique.extract.entities import Keyer
-from chronique.types import Document
 
-
-def facts(step, text: str, lang: str, dct: str) -> Document:
-    from chronique.time import TimexStep
-
-    doc = Document(id="d", source="t", raw=text, text=text, dct=dct, lang=lang)
-    return step(TimexStep()(doc))
-
-
-def claims(doc: Document) -> list[tuple]:
-    return [(c.subject["key"], c.predicate, c.target["value"] if c.target else None, c.modality) for c in doc.claims]
+from facts_helpers import claims, facts
 
 
 def test_claims_subjects_aliases_join_languages():

@@ -121,7 +121,7 @@ class Attribution(Clauses):
                       and self.ctx.text[b:e.start] in (" ", ", ")), None)
         if after is not None and self.ctx.pos(tok) == "NOUN" and anaphor is None:  # "a déclaré sa présidente,
             return {"who": after.text, "key": after.key}  # Christine Lagarde": the name the parser hung elsewhere
-        if anaphor is not None and rules_body(self.rules, anaphor.text):  # "la direction a confirmé": the
+        if anaphor is not None and self.rules.speaks_as_itself(anaphor.text):  # "la direction a confirmé": the
             return {"who": self.rules.strip_determiners(anaphor.text), "key": anaphor.key}  # management speaks
         if anaphor is not None:  # "the carmaker said": the organisation the anaphor was resolved to
             named = next((e for e in self.ctx.entities if e.key == anaphor.key and not e.anaphor), None)
@@ -203,8 +203,3 @@ class Attribution(Clauses):
         if found is None and via is None:
             return None
         return {"who": found["who"] if found else None, "key": found["key"] if found else None, "via": via}
-
-
-def rules_body(rules: Any, text: str) -> bool:
-    """Whether an anaphor names a body of the organisation that speaks as itself ("la direction", "the board")."""
-    return rules.strip_determiners(text).lower() in rules.speaking_bodies

@@ -113,6 +113,10 @@ class ClaimRules:
     def is_expletive(self, clause: str) -> bool:
         return any(p.search(clause) for p in self.expletive)
 
+    def speaks_as_itself(self, anaphor: str) -> bool:
+        """Whether an anaphor names a body of the organisation that speaks as itself ("la direction", "the board")."""
+        return self.strip_determiners(anaphor).lower() in self.speaking_bodies
+
     def is_anonymous(self, who: str) -> bool:
         return any(p.search(who) for p in self.anonymous)
 
