@@ -95,6 +95,20 @@ def test_claims_spacy_components_by_name():
     assert [(c.predicate, c.modality) for c in doc._.chronique_claims] == [("lancer", "plan"), ("supprimer", "fact")]
 
 
+def test_claims_spacy_entities_component_finds_what_the_step_finds(fact_step):
+    import spacy
+
+    text = ("L'Assurance maladie a confirmé mardi son plan. Le ministère de l'Économie a démenti. La famille Mulliez "
+            "se tait, a dit la direction.")
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("chronique_entities")
+    doc = nlp(text)
+    step = fact_step(Document(id="d", source="t", raw=text, text=text, dct="2022-02-15", lang="fr"))
+    assert [(e.text, e.key, e.label) for e in doc._.chronique_entities] == \
+        [(e.text, e.key, e.label) for e in step.entities]
+    assert {"assurance maladie", "ministère de l'économie"} <= {e.key for e in step.entities}
+
+
 def test_claims_reject_is_a_denial_only_of_a_statement(fact_step):
     doc = run(fact_step, "Sanofi a rejeté mercredi les accusations de la justice américaine. Le Parlement européen a rejeté "
               "le traité ACTA en juillet.", "fr", "2022-09-15", ("en juillet", "2022-07"))

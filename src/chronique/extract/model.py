@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..lang import PackError, load_table
-from .anaphors import AnaphorFinder
-from .entities import InstitutionFinder, Keyer
+from .mentions import Mentions
 from .figures import FigureFinder
 from .rules import ClaimRules
 
@@ -56,13 +55,10 @@ class LangModel:
         self.base_form_tags = set(facts.get("model", {}).get("base_form_tags", ()))
         self.lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
         self.text_table = facts.get("text", {})
-        self.labels = facts["entities"]["labels"]
-        self.entity_table = facts["entities"]
-        self.keyer = Keyer(facts["entities"])
-        self.anaphors = AnaphorFinder(facts["entities"])
-        self.institutions = InstitutionFinder(facts["entities"], self.keyer)
         vocab = self.nlp.vocab
         self.is_stop = lambda word: vocab[word].is_stop
+        self.mentions = Mentions(facts["entities"], self.is_stop)
+        self.keyer = self.mentions.keyer
         self.figures = FigureFinder(facts["figures"], is_stop=self.is_stop)
         self.rules = ClaimRules(facts["claims"], facts["entities"], facts.get("predicates", {}))
         from .step import Prose  # step.py imports this module

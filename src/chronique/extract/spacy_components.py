@@ -18,8 +18,7 @@ from spacy.tokens import Doc
 
 from ..lang import load_table
 from .claims import SentenceClaims
-from .anaphors import AnaphorFinder
-from .entities import Keyer, from_spacy, propagate, subject_org
+from .mentions import Mentions
 from .figures import FigureFinder
 from .rules import ClaimRules
 from .syntax import DocContext
@@ -35,18 +34,14 @@ def _facts(lang: str) -> dict[str, Any]:
 
 
 class EntitiesComponent:
-    """Named entities (keys, labels) and the anaphors of the subject organisation."""
+    """Named entities (keys, labels) and the anaphors of the subject organisation, as FactStep finds them."""
 
-    def __init__(self, lang: str):
-        table = _facts(lang)["entities"]
-        self.labels, self.keyer, self.anaphors = table["labels"], Keyer(table), AnaphorFinder(table)
+    def __init__(self, nlp: Language, lang: str):
+        vocab = nlp.vocab
+        self.mentions = Mentions(_facts(lang)["entities"], is_stop=lambda word: vocab[word].is_stop)
 
     def __call__(self, doc: Doc) -> Doc:
-        named = propagate(doc.text, from_spacy(doc.ents, self.labels, self.keyer))
-        subject = subject_org(named, doc.text, self.anaphors.source_mark)
-        doc._.chronique_subject = subject
-        doc._.chronique_entities = sorted(named + self.anaphors.find(doc.text, named, subject),
-                                          key=lambda e: (e.start, e.end))
+        doc._.chronique_entities, doc._.chronique_subject = self.mentions(doc.text, doc.ents)
         return doc
 
 
@@ -91,7 +86,7 @@ class ClaimsComponent:
 
 @Language.factory("chronique_entities", default_config={"lang": None})
 def make_entities(nlp: Language, name: str, lang: str | None) -> EntitiesComponent:
-    return EntitiesComponent(lang or nlp.lang)
+    return EntitiesComponent(nlp, lang or nlp.lang)
 
 
 @Language.factory("chronique_figures", default_config={"lang": None})

@@ -15,8 +15,7 @@ from ..lang import languages, load_table
 from ..types import Claim, Document, Entity
 from .claims import SentenceClaims
 from .denials import noun_denials
-from .entities import (collectives, first_names, from_spacy, link_short_forms, normalize_apostrophes, propagate,
-                       subject_org)
+from .entities import normalize_apostrophes
 from .model import LangModel
 from .rules import ClaimRules
 from .syntax import DocContext
@@ -59,13 +58,7 @@ def extract(doc: Document, lm: LangModel, parse_all: bool = False, spent: dict[s
     sdoc = lm.ner(lm.nlp.make_doc(text))
     t1 = perf_counter()
     sdoc = lm.sentencizer(sdoc)
-    found = from_spacy(sdoc.ents, lm.labels, lm.keyer)
-    if any(e.label == "PER" for e in found):  # a name without its first name may want it
-        found = link_short_forms(first_names(text, found, lm.keyer, lm.is_stop))
-    found = collectives(text, lm.institutions(text, found), lm.entity_table, lm.keyer)
-    named = lm.anaphors.by_context(text, propagate(text, found), lm.keyer, lm.is_stop)
-    subject = subject_org(named, text, lm.anaphors.source_mark)
-    entities = sorted(named + lm.anaphors.find(text, named, subject), key=lambda e: (e.start, e.end))
+    entities, subject = lm.mentions(text, sdoc.ents)
     bounds = sentence_bounds(sdoc)  # token bounds and character spans, without building Span objects
     spans = [(a, b) for _, _, a, b in bounds]
     figures = lm.figures.find(text, skip=[(t.start, t.end) for t in doc.timexes], sentences=spans)
