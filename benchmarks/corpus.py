@@ -67,9 +67,7 @@ def score(found: set, gold: set) -> tuple[float, float]:
 
 def bench_dedup(docs: list) -> dict:
     texts = [d.text for d in docs]
-    t0 = time.perf_counter()
     shingles = [fp.shingles(t) for t in texts]
-    t_sh = time.perf_counter() - t0
     groups, gold = truth(shingles, texts)
     print(f"ground truth: {len(docs)} docs, {groups} groups of identical bodies, "
           f"{len(gold)} pairs with 5-shingle Jaccard >= {THRESHOLD}")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.paths import REPO, shared_dir  # one definition of where ../shared is
+from benchmarks.paths import shared_dir  # one definition of where ../shared is
 
 
 @pytest.fixture(scope="session")

@@ -79,7 +79,6 @@ class Featurizer:
         return self._encoder
 
     def __call__(self, doc: Document) -> dict[str, Any]:
-        text = doc.text or doc.raw
         return self.many([doc])[0]
 
     def many(self, docs: list[Document]) -> list[dict[str, Any]]:
