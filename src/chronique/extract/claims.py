@@ -38,8 +38,8 @@ class SentenceClaims(Subjects):
                 continue
             if tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and is_verb(tok.doc[tok.i + 2]):
                 continue  # "co-founded", split "co" "-" "founded": the verb is the last part
-            if self.split_participle(tok) is not None:
-                out.append(self.split_participle(tok))  # "Telenet avait de son côté annoncé …": the auxiliary
+            if (split := self.split_participle(tok)) is not None:
+                out.append(split)  # "Telenet avait de son côté annoncé …": the auxiliary
                 continue  # took the root, the participle hangs on the adverbial; that participle makes the claim
             if tok.dep_ == "ROOT" or self.has_own_subject(tok) or any(c.dep_ in EXPL for c in tok.children):
                 out.append(tok)

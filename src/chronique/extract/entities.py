@@ -145,7 +145,7 @@ def propagate(text: str, entities: list[Entity]) -> list[Entity]:
             surnames.add(last)
     for name, e in sorted(names.items(), key=lambda kv: -len(kv[0])):  # longest first: "Altice UK" before "UK"
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            first = _FIRST_NAME.search(text, max(0, m.start() - 30), m.start()) if name in surnames else None
+            first = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start()) if name in surnames else None
             if first is not None and not any(a < m.start() and first.start() < b for a, b in taken):
                 # "Sachin Bansal" beside "Binny Bansal": another person of the family, not a short mention
                 out.append(_with_id(Entity(id="", start=first.start(), end=m.end(), text=text[first.start():m.end()],
@@ -183,8 +183,7 @@ def first_names(text: str, entities: list[Entity], keyer: Keyer, is_stop: Any) -
     return out
 
 
-_FIRST_NAME = re.compile(r"(?<![\w.'-])[A-Z][a-zà-ÿ-]+ $")
-_WORD_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][a-zà-ÿ-]+) $")
+_WORD_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][a-zà-ÿ-]+) $")  # a capitalised word right before a name
 
 
 def _agree_labels(entities: list[Entity]) -> list[Entity]:
